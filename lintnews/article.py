@@ -1,0 +1,187 @@
+"""Article: the plain text given to spaCy, and the map back to source positions.
+
+Every input format is reduced to one ``Article``: ``text`` is what the NLP sees,
+``offsets[i]`` is the source code-point offset of ``text[i]``. Characters a source
+adapter inserts (paragraph breaks between HTML blocks, say) map to the source
+position they stand for, so a span that contains only real text maps to exactly
+that text in the source.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from array import array
+from dataclasses import dataclass, field
+
+from .diagnostics import Location
+
+DIRECTIVE_RE = re.compile(
+    r"<!--\s*lintnews-(disable-next-line|disable|enable)\b([^>]*?)(?:--\s*(?P<reason>[^>]*?))?\s*-->"
+)
+
+
+@dataclass
+class Directive:
+    """A suppression comment found in the source."""
+
+    action: str            # "disable", "enable" or "disable-next-line"
+    codes: tuple[str, ...]  # empty = every rule
+    reason: str
+    line: int              # 1-based source line of the comment
+    location: Location
+    used: bool = False
+
+
+class TextBuilder:
+    """Accumulates plain text while recording where each character came from."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._offsets = array("l")
+        self._len = 0
+
+    def add(self, piece: str, source_start: int) -> None:
+        """Append ``piece``, which is verbatim source text starting at ``source_start``."""
+        self._parts.append(piece)
+        self._offsets.extend(range(source_start, source_start + len(piece)))
+        self._len += len(piece)
+
+    def add_mapped(self, piece: str, source_offsets: list[int]) -> None:
+        """Append ``piece`` whose characters come from the given source offsets."""
+        assert len(piece) == len(source_offsets)
+        self._parts.append(piece)
+        self._offsets.extend(source_offsets)
+        self._len += len(piece)
+
+    def synthetic(self, piece: str, source_at: int) -> None:
+        """Append characters that stand for source position ``source_at`` (separators)."""
+        self._parts.append(piece)
+        self._offsets.extend([source_at] * len(piece))
+        self._len += len(piece)
+
+    def __len__(self) -> int:
+        return self._len
+
+    @property
+    def last(self) -> str:
+        for p in reversed(self._parts):
+            if p:
+                return p[-1]
+        return ""
+
+    def build(self) -> tuple[str, array]:
+        return "".join(self._parts), self._offsets
+
+
+@dataclass
+class Article:
+    """One article, ready for the rules."""
+
+    path: str
+    source: str
+    text: str
+    offsets: array
+    fmt: str = "text"
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # text spans
+    headline: tuple[int, int] | None = None
+    title: str | None = None
+    date: _dt.date | None = None
+    directives: list[Directive] = field(default_factory=list)
+    newline: str = "\n"
+    encoding: str = "utf-8"
+    bom: bool = False
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        src = self.source
+        i = src.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = src.find("\n", i + 1)
+        self._line_starts = starts
+
+    # -- positions -------------------------------------------------------
+    def source_offset(self, text_index: int) -> int:
+        """Source offset of a text index (``len(text)`` maps past the last character)."""
+        if text_index < len(self.offsets):
+            return self.offsets[text_index]
+        return self.offsets[-1] + 1 if len(self.offsets) else 0
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source ``[start, end)`` for text ``[start, end)``."""
+        if end <= start:
+            s = self.source_offset(start)
+            return s, s
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset."""
+        li = bisect.bisect_right(self._line_starts, source_offset) - 1
+        return li + 1, source_offset - self._line_starts[li] + 1
+
+    def line_text(self, line: int) -> str:
+        """A source line without its line ending."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.source)
+        return self.source[start:end].rstrip("\r\n")
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def location(self, start: int, end: int) -> Location:
+        """The source Location of text ``[start, end)``."""
+        s, e = self.source_span(start, end)
+        line, col = self.line_col(s)
+        end_line, end_col = self.line_col(e) if e > s else (line, col)
+        if e > s and self.source[e - 1:e] == "\n":  # never end a range past a line break
+            end_line, end_col = self.line_col(e - 1)
+        return Location(self.path, line, col, end_line, end_col)
+
+    def line_of(self, text_index: int) -> int:
+        """1-based source line of a text index."""
+        return self.line_col(self.source_offset(text_index))[0]
+
+    def source_text(self, start: int, end: int) -> str:
+        s, e = self.source_span(start, end)
+        return self.source[s:e]
+
+    # -- structure ---------------------------------------------------------
+    def paragraph_of(self, text_index: int) -> tuple[int, int] | None:
+        """The paragraph span containing a text index."""
+        starts = [p[0] for p in self.paragraphs]
+        i = bisect.bisect_right(starts, text_index) - 1
+        if i >= 0 and self.paragraphs[i][0] <= text_index < self.paragraphs[i][1]:
+            return self.paragraphs[i]
+        return None
+
+    def body_start(self) -> int:
+        """Text index where the body starts (after the headline, if any)."""
+        if self.headline and self.paragraphs and self.paragraphs[0] == self.headline:
+            return self.paragraphs[1][0] if len(self.paragraphs) > 1 else len(self.text)
+        return 0
+
+
+def find_directives(article_path: str, source: str, own_line_only: bool = False) -> list[Directive]:
+    """Suppression comments in ``source``; with ``own_line_only`` a directive must fill its line."""
+    out: list[Directive] = []
+    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    for m in DIRECTIVE_RE.finditer(source):
+        li = bisect.bisect_right(starts, m.start()) - 1
+        if own_line_only:
+            line_end = source.find("\n", m.start())
+            line = source[starts[li]: len(source) if line_end == -1 else line_end]
+            if line.strip() != m.group(0).strip():
+                continue
+        codes = tuple(c for c in re.split(r"[\s,]+", m.group(2).strip()) if c)
+        end_li = bisect.bisect_right(starts, m.end() - 1) - 1
+        loc = Location(article_path, li + 1, m.start() - starts[li] + 1,
+                       end_li + 1, m.end() - starts[end_li] + 1)
+        out.append(Directive(m.group(1), codes, (m.group("reason") or "").strip(), li + 1, loc))
+    return out
+
+
+def directive_spans(source: str) -> list[tuple[int, int]]:
+    """Source spans of every suppression comment (they are not prose)."""
+    return [(m.start(), m.end()) for m in DIRECTIVE_RE.finditer(source)]

@@ -1,0 +1,285 @@
+"""The command line (typer): thin, it parses flags and calls the engine.
+
+Exit codes: 0 nothing at or above fail-on, 1 findings, 2 usage/config/internal error.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="lintnews: a discrepancy and consistency linter for news text.",
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _die(message: str, code: int = 2) -> None:
+    typer.echo(f"lintnews: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _split(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
+    if values is None:
+        return None
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lintnews {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """lintnews: a discrepancy and consistency linter for news text."""
+
+
+def _overrides(select, ignore, extend_select, fail_on, headline, model) -> dict:
+    from .config import HEADLINE_MODES
+    from .diagnostics import Severity
+
+    o: dict = {"select": _split(select), "ignore": _split(ignore), "extend_select": _split(extend_select)}
+    if fail_on is not None:
+        try:
+            o["fail_on"] = Severity.parse(fail_on)
+        except ValueError as ex:
+            _die(f"--fail-on: {ex}")
+    if headline is not None:
+        if headline not in HEADLINE_MODES:
+            _die(f"--headline must be one of {', '.join(HEADLINE_MODES)}")
+        o["headline"] = headline
+    if model is not None:
+        o["model"] = model
+    return o
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = typer.Argument(None, help="Files or directories ('-' for stdin); default: ."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help="concise, full, json, jsonl, sarif, github or gitlab "
+                                           "(default: full on a terminal, else concise)."),
+    select: Optional[List[str]] = typer.Option(None, help="Only these rules (codes, prefixes or names)."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules."),
+    extend_select: Optional[List[str]] = typer.Option(None, help="Add rules to the selection."),
+    fail_on: Optional[str] = typer.Option(None, help="Lowest severity that fails the run (default warning)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report here."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule instead."),
+    stdin_filename: Optional[str] = typer.Option(None, help="Name (and format) for text read from stdin."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file only."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    baseline: Optional[Path] = typer.Option(None, help="Hide findings recorded in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, help="Record current findings as the baseline."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place."),
+    diff: bool = typer.Option(False, "--diff", help="Show the fixes as a diff; change nothing."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes marked unsafe."),
+    date: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for articles without one."),
+    headline: Optional[str] = typer.Option(None, help="auto, first-line or none."),
+    model: Optional[str] = typer.Option(None, help="spaCy model package to use."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (0 = CPU count)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+) -> None:
+    """Check articles and report discrepancies."""
+    from .config import ConfigError
+    from .engine import Engine, RunOptions, filter_baseline, read_baseline
+    from .engine import write_baseline as save_baseline
+    from .report import FORMATS, ReportContext, render
+
+    fmt = fmt or ("full" if sys.stdout.isatty() and not output_file else "concise")
+    if fmt not in FORMATS:
+        _die(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    the_date = None
+    if date:
+        try:
+            the_date = _dt.date.fromisoformat(date)
+        except ValueError:
+            _die(f"--date must be YYYY-MM-DD, not {date!r}")
+    paths = paths or ["."]
+    if paths.count("-") and len(paths) > 1:
+        _die("'-' (stdin) cannot be combined with other paths")
+    opts = RunOptions(overrides=_overrides(select, ignore, extend_select, fail_on, headline, model),
+                      config_file=config, date=the_date, stdin_filename=stdin_filename,
+                      baseline=baseline, cache=not no_cache, jobs=jobs, isolated=isolated)
+    from .nlp import ModelError
+
+    try:
+        engine = Engine(opts)
+        names = engine.discover(paths)
+        for n in names:
+            if n != "-" and not Path(n).exists():
+                _die(f"{n}: no such file or directory")
+        stdin_data = sys.stdin.buffer.read() if "-" in names else None
+        results = engine.run(names, stdin_data)
+        if fix or diff:
+            results = _fix(engine, results, write=fix and not diff, unsafe=unsafe_fixes, show_diff=diff)
+        diags = [d for r in results for d in r.diagnostics]
+        if baseline:
+            diags = filter_baseline(diags, read_baseline(baseline))
+        if write_baseline:
+            save_baseline(write_baseline, diags)
+        fail_on_sev = engine.config_for(Path.cwd() / "x").fail_on
+        rules = engine.rules_for(engine.config_for(Path.cwd() / "x"))
+    except ConfigError as ex:
+        _die(str(ex))
+    except ModelError as ex:
+        _die(str(ex))
+    ctx = ReportContext(rules=rules, sources={r.path: r.article.source for r in results if r.article},
+                        color=(color if color is not None else (sys.stdout.isatty() and not output_file
+                                                                and "NO_COLOR" not in os.environ)),
+                        version=__version__, files_checked=len(results))
+    if statistics:
+        counts = Counter((d.code, d.rule) for d in diags)
+        text = "".join(f"{n:>5}  {c:<5} {name}\n" for (c, name), n in
+                       sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+    else:
+        text = render(fmt, diags, ctx)
+    if output_file:
+        try:
+            output_file.write_text(text, encoding="utf-8")
+        except OSError as ex:
+            _die(f"--output-file {output_file}: {ex.strerror or ex}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    failing = any(d.severity >= fail_on_sev for d in diags)
+    raise typer.Exit(0 if exit_zero or not failing else 1)
+
+
+def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):
+    """Apply fixes (up to three passes per file) or print them as a diff."""
+    from . import fixes
+
+    out = []
+    for res in results:
+        art = res.article
+        if art is None or art.path == (engine.options.stdin_filename or "-") and not Path(art.path).is_file():
+            out.append(res)
+            continue
+        original = art.source
+        current, current_res = original, res
+        for _ in range(3):
+            edits = fixes.select_edits(current_res.diagnostics, unsafe)
+            if not edits:
+                break
+            current = fixes.apply_edits(current, edits)
+            data = fixes.encode(current, art.encoding, art.bom)
+            current_res = engine.recheck(art.path, data)
+            if current_res.article is None:  # never write what we cannot read back
+                current, current_res = original, res
+                break
+        if current != original:
+            if show_diff:
+                sys.stdout.write(fixes.unified_diff(art.path, original, current))
+            if write:
+                fixes.write_atomic(Path(art.path), fixes.encode(current, art.encoding, art.bom))
+                out.append(current_res)
+                continue
+        out.append(res if show_diff else current_res)
+    return out
+
+
+@app.command()
+def rules(
+    select: Optional[List[str]] = typer.Option(None, help="Show the effect of this selection."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Show the effect of ignoring these."),
+    extend_select: Optional[List[str]] = typer.Option(None, help="Show the effect of adding these."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+) -> None:
+    """List every rule: code, name, kind, default severity, and whether it is enabled."""
+    import json
+
+    from .config import ConfigError, find_config, is_selected, read_file, with_overrides
+    from .registry import RuleError, load_rules
+
+    try:
+        cfg = read_file(config) if config else find_config(Path.cwd())
+        if cfg is None:
+            _die(f"{config}: no [tool.lintnews] table")
+        cfg = with_overrides(cfg, _overrides(select, ignore, extend_select, None, None, None))
+        all_rules = load_rules(cfg.rule_dirs)
+    except (ConfigError, RuleError) as ex:
+        _die(str(ex))
+    rows = [(r.code, r.name, r.kind, str(cfg.severity_for(r.code, r.name) or r.severity),
+             "yes" if is_selected(cfg, r.code, r.name, r.enabled) else "no", r.summary) for r in all_rules]
+    if fmt == "json":
+        typer.echo(json.dumps([dict(zip(("code", "name", "kind", "severity", "enabled", "summary"), r))
+                               for r in rows], indent=2))
+    elif fmt == "markdown":
+        typer.echo("| Code | Name | Kind | Severity | Summary |\n|---|---|---|---|---|")
+        for c, n, k, s, _, summ in rows:
+            typer.echo(f"| {c} | `{n}` | {k} | {s} | {summ} |")
+    else:
+        w = max(len(r[1]) for r in rows)
+        wk = max(len(r[2]) for r in rows)
+        typer.echo(f"{'code':<5} {'name':<{w}} {'kind':<{wk}} {'severity':<8} enabled")
+        for c, n, k, s, e, _ in rows:
+            typer.echo(f"{c:<5} {n:<{w}} {k:<{wk}} {s:<8} {e}")
+
+
+@app.command()
+def explain(rule: str = typer.Argument(..., help="A rule code (C201) or name (conflicting-accounts).")) -> None:
+    """Explain one rule: what it checks, why, how to fix or silence it, with examples."""
+    from .config import ConfigError, find_config
+    from .engine import INTERNAL
+    from .registry import RuleError, find_rule, load_rules
+
+    if rule.upper() in INTERNAL:
+        name, sev, text = INTERNAL[rule.upper()]
+        typer.echo(f"{rule.upper()} {name} ({sev}, internal)\n\n{text}")
+        return
+    try:
+        all_rules = load_rules(find_config(Path.cwd()).rule_dirs)
+    except (ConfigError, RuleError) as ex:
+        _die(str(ex))
+    r = find_rule(all_rules, rule)
+    if r is None:
+        _die(f"no rule {rule!r} (see `lintnews rules`)")
+    lines = [f"{r.code} {r.name} ({r.severity}, kind: {r.kind})", "", r.summary]
+    if r.explain:
+        lines += ["", r.explain]
+    if r.options:
+        simple = {k: v for k, v in r.options.items() if not isinstance(v, (list, dict)) or len(str(v)) < 80}
+        if simple:
+            lines += ["", "Options:"] + [f"  {k} = {v!r}" for k, v in simple.items()]
+    for label, key in (("Flagged", "bad"), ("Not flagged", "good")):
+        if r.examples.get(key):
+            lines += ["", f"{label}:"] + [f"  {x}" for x in r.examples[key]]
+    lines += ["", f"Silence it: <!-- lintnews-disable-next-line {r.code} -- reason --> or "
+                  f"ignore = [\"{r.code}\"] in [tool.lintnews]."]
+    typer.echo("\n".join(lines))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("lintnews: interrupted\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as ex:  # an internal error: say so, exit 2, never a bare traceback
+        import traceback
+
+        sys.stderr.write(f"lintnews: internal error: {type(ex).__name__}: {ex}\n")
+        if os.environ.get("LINTNEWS_DEBUG"):
+            traceback.print_exc()
+        else:
+            sys.stderr.write("(set LINTNEWS_DEBUG=1 for the traceback; please report it)\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

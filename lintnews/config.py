@@ -1,0 +1,218 @@
+"""Settings from ``[tool.lintnews]`` / ``lintnews.toml`` / ``.lintnews.toml`` and flags.
+
+Config files are found by walking up from each checked file; the nearest wins.
+Unknown keys and bad values raise ConfigError naming the file and the key.
+"""
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".lintnews.toml", "lintnews.toml", "pyproject.toml")
+HEADLINE_MODES = ("auto", "first-line", "none")
+
+
+class ConfigError(Exception):
+    """A configuration problem; exit code 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Effective settings for one file."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    fail_on: Severity = Severity.WARNING
+    rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    rule_dirs: tuple[Path, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    model: str | None = None
+    known_acronyms: tuple[str, ...] = ()
+    headline: str = "auto"
+    cache_dir: Path | None = None
+    jobs: int | None = None
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+
+    def options_for(self, code: str, name: str) -> dict[str, Any]:
+        """Rule options from ``[tool.lintnews.rules.<name or code>]``."""
+        out: dict[str, Any] = {}
+        for key, opts in self.rules:
+            if key in (code, name):
+                out.update(dict(opts))
+        return out
+
+    def severity_for(self, code: str, name: str) -> Severity | None:
+        for key, sev in self.severity:
+            if key in (code, name):
+                return sev
+        return None
+
+    def ignores_for(self, path: Path) -> tuple[str, ...]:
+        """Selectors ignored for ``path`` through per-file-ignores."""
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path.name, pattern) \
+                    or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*"):
+                out.extend(codes)
+        return tuple(out)
+
+
+def _str_list(where: str, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]:
+    """Validate a ``[tool.lintnews]`` table into Config keyword arguments."""
+    out: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        key = raw_key.replace("_", "-")
+        attr = key.replace("-", "_")
+        if key in ("select", "ignore", "extend-select", "include", "exclude", "known-acronyms"):
+            out[attr] = _str_list(where, raw_key, value)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+            out[attr] = tuple((g, _str_list(where, f"per-file-ignores.{g}", v)) for g, v in value.items())
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'severity' must be a table of rule = severity")
+            try:
+                out[attr] = tuple((k, Severity.parse(v)) for k, v in value.items())
+            except ValueError as ex:
+                raise ConfigError(f"{where}: 'severity': {ex}") from None
+        elif key == "fail-on":
+            try:
+                out[attr] = Severity.parse(value)
+            except ValueError as ex:
+                raise ConfigError(f"{where}: 'fail-on': {ex}") from None
+        elif key == "rules":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(f"{where}: 'rules' must be a table of [rules.<name>] tables")
+            out[attr] = tuple((k, tuple((ok.replace("-", "_"), ov) for ok, ov in v.items()))
+                              for k, v in value.items())
+        elif key == "rule-dirs":
+            dirs = _str_list(where, raw_key, value)
+            out[attr] = tuple((root / d).resolve() for d in dirs)
+        elif key == "model":
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where}: 'model' must be a package name")
+            out[attr] = value
+        elif key == "headline":
+            if value not in HEADLINE_MODES:
+                raise ConfigError(f"{where}: 'headline' must be one of {', '.join(HEADLINE_MODES)}, "
+                                  f"not {value!r}")
+            out[attr] = value
+        elif key == "cache-dir":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 'cache-dir' must be a path")
+            out[attr] = (root / value).resolve()
+        elif key == "jobs":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0 = CPU count)")
+            out[attr] = value
+        else:
+            raise ConfigError(f"{where}: unknown key '{raw_key}' (known: select, ignore, extend-select, "
+                              f"per-file-ignores, severity, fail-on, rules, rule-dirs, include, exclude, "
+                              f"model, known-acronyms, headline, cache-dir, jobs)")
+    return out
+
+
+def read_file(path: Path) -> Config | None:
+    """The Config in one file, or None for a pyproject.toml without [tool.lintnews]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as ex:
+        raise ConfigError(f"{path}: invalid TOML: {ex}") from None
+    except (OSError, UnicodeDecodeError) as ex:
+        raise ConfigError(f"{path}: cannot read: {ex}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("lintnews")
+        if table is None:
+            return None
+        where = f"{path}: [tool.lintnews]"
+    else:
+        table = data.get("tool", {}).get("lintnews", data) if "tool" in data else data
+        where = str(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table")
+    return Config(root=path.parent.resolve(), source=path, **parse_table(table, where, path.parent.resolve()))
+
+
+@lru_cache(maxsize=256)
+def find_config(directory: Path) -> Config:
+    """The nearest config at or above ``directory`` (defaults when there is none)."""
+    d = directory.resolve()
+    for folder in (d, *d.parents):
+        for name in CONFIG_FILES:
+            p = folder / name
+            if p.is_file():
+                cfg = read_file(p)
+                if cfg is not None:
+                    return cfg
+        if (folder / ".git").exists():  # a repository's root ends the search
+            break
+    return Config(root=Path.cwd().resolve())
+
+
+def with_overrides(cfg: Config, overrides: dict[str, Any]) -> Config:
+    """Command-line flags win over the file; ``--select`` replaces, the rest extend."""
+    changes: dict[str, Any] = {}
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if key in ("ignore", "extend_select", "exclude", "known_acronyms"):
+            changes[key] = tuple(getattr(cfg, key)) + tuple(value)
+        else:
+            changes[key] = value
+    return replace(cfg, **changes)
+
+
+def matches(selector: str, code: str, name: str) -> int:
+    """How specifically ``selector`` names the rule: 0 = not at all; a name is most specific."""
+    s = selector.strip()
+    if not s:
+        return 0
+    if s.lower() == name:
+        return 10
+    if s.upper() == "ALL":
+        return 1
+    if code.startswith(s.upper()):
+        return 1 + len(s)
+    return 0
+
+
+def is_selected(cfg: Config, code: str, name: str, enabled_by_default: bool,
+                extra_ignores: tuple[str, ...] = ()) -> bool:
+    """ruff-like selection: the most specific selector wins, ignore wins ties."""
+    best_on = max([matches(s, code, name) for s in (cfg.select or ())] +
+                  [matches(s, code, name) for s in cfg.extend_select] + [0])
+    if cfg.select is None and enabled_by_default:
+        best_on = max(best_on, 1)
+    if not enabled_by_default and best_on < 5:  # off-by-default rules need their code or name
+        return False
+    best_off = max([matches(s, code, name) for s in cfg.ignore + extra_ignores] + [0])
+    return best_on > 0 and best_on > best_off

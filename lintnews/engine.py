@@ -1,0 +1,418 @@
+"""The pipeline: files in, diagnostics out.
+
+discover -> read (sources) -> pick rules per file (config) -> parse (nlp, only the
+pipes the rules need, in batches) -> run each rule's kind -> locate, suppress,
+baseline -> sorted diagnostics. Nothing here prints.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import pathspec
+
+from . import sources
+from .article import Article, Directive
+from .config import Config, ConfigError, find_config, is_selected, matches, with_overrides
+from .diagnostics import Diagnostic, Edit, Fix, Related, Severity
+from .registry import Rule, RuleError, load_kind, load_rules
+
+INTERNAL = {
+    "E001": ("unreadable", Severity.ERROR, "A file that cannot be decoded or parsed."),
+    "E002": ("rule-error", Severity.ERROR, "A rule raised an error on this file."),
+    "E003": ("unused-suppression", Severity.WARNING,
+             "A lintnews-disable directive that suppresses nothing."),
+}
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
+                   ".lintnews_cache", ".tox", "build", "dist")
+
+
+@dataclass
+class RunOptions:
+    """What the command line asks for, on top of the config files."""
+
+    overrides: dict[str, Any] = field(default_factory=dict)  # Config fields from flags
+    config_file: Path | None = None
+    date: _dt.date | None = None
+    stdin_filename: str | None = None
+    baseline: Path | None = None
+    cache: bool = True
+    jobs: int | None = None
+    isolated: bool = False  # ignore every config file (tests, --isolated)
+
+
+@dataclass
+class ActiveRule:
+    rule: Rule
+    kind: Any
+    severity: Severity
+
+
+@dataclass
+class FileResult:
+    """Everything found in one file."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    article: Article | None = None
+
+
+class Engine:
+    """Holds the rules and the per-directory configuration for a run."""
+
+    def __init__(self, options: RunOptions | None = None) -> None:
+        self.options = options or RunOptions()
+        self._fixed_config: Config | None = None
+        if self.options.config_file:
+            from .config import read_file
+
+            cfg = read_file(self.options.config_file)
+            if cfg is None:
+                raise ConfigError(f"{self.options.config_file}: no [tool.lintnews] table")
+            self._fixed_config = cfg
+        elif self.options.isolated:
+            self._fixed_config = Config()
+        self._rules: dict[tuple[Path, ...], list[Rule]] = {}
+        self._active: dict[Config, list[ActiveRule]] = {}
+        self._nlp = None
+
+    # -- configuration ----------------------------------------------------------------
+    def config_for(self, path: Path) -> Config:
+        base = self._fixed_config or find_config(path.parent if path.name else Path.cwd())
+        return with_overrides(base, self.options.overrides)
+
+    def rules_for(self, cfg: Config) -> list[Rule]:
+        key = tuple(cfg.rule_dirs)
+        if key not in self._rules:
+            try:
+                self._rules[key] = load_rules(key)
+            except RuleError as ex:
+                raise ConfigError(str(ex)) from None
+        return self._rules[key]
+
+    def check_selectors(self, cfg: Config, rules: list[Rule]) -> None:
+        """A selector that names no rule is a typo: say so (exit 2)."""
+        known = [(r.code, r.name) for r in rules] + [(c, n) for c, (n, _, _) in INTERNAL.items()]
+        where = f"{cfg.source}: " if cfg.source else ""
+        groups = [("select", cfg.select or ()), ("ignore", cfg.ignore),
+                  ("extend-select", cfg.extend_select)]
+        groups += [(f"per-file-ignores.{g}", codes) for g, codes in cfg.per_file_ignores]
+        groups += [("severity", tuple(k for k, _ in cfg.severity)), ("rules", tuple(k for k, _ in cfg.rules))]
+        for label, selectors in groups:
+            for s in selectors:
+                if not any(matches(s, c, n) for c, n in known):
+                    raise ConfigError(f"{where}{label}: {s!r} matches no rule "
+                                      f"(see `lintnews rules`)")
+
+    def active_rules(self, cfg: Config, path: Path | None = None) -> list[ActiveRule]:
+        """The rules that run on files under ``cfg``, with kinds built and options checked."""
+        if cfg not in self._active:
+            rules = self.rules_for(cfg)
+            self.check_selectors(cfg, rules)
+            active = []
+            for r in rules:
+                if not is_selected(cfg, r.code, r.name, r.enabled):
+                    continue
+                try:
+                    kind_cls = load_kind(r.kind)
+                    options = {**r.options, **cfg.options_for(r.code, r.name)}
+                    kind = kind_cls(r, options)
+                except (RuleError, ValueError) as ex:
+                    where = f"{cfg.source}: " if cfg.source and cfg.options_for(r.code, r.name) else ""
+                    raise ConfigError(f"{where}{ex}") from None
+                active.append(ActiveRule(r, kind, cfg.severity_for(r.code, r.name) or r.severity))
+            self._active[cfg] = active
+        active = self._active[cfg]
+        if path is not None:
+            extra = cfg.ignores_for(path)
+            if extra:
+                return [a for a in active if is_selected(cfg, a.rule.code, a.rule.name, True, extra)]
+        return active
+
+    def internal_enabled(self, cfg: Config, code: str, path: Path | None = None) -> bool:
+        extra = cfg.ignores_for(path) if path else ()
+        return is_selected(cfg, code, INTERNAL[code][0], True, extra)
+
+    # -- discovery ---------------------------------------------------------------------
+    def discover(self, paths: Iterable[str]) -> list[str]:
+        """Files to check: given files as they are; directories walked, .gitignore honoured."""
+        out: list[str] = []
+        seen: set[str] = set()
+        for p in paths:
+            if p == "-":
+                out.append(p)
+                continue
+            path = Path(p)
+            if path.is_dir():
+                found = self._walk(path)
+            else:
+                found = [p]
+            for f in found:
+                key = os.path.normpath(f)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(f)
+        return out
+
+    def _walk(self, root: Path) -> list[str]:
+        cfg = self.config_for(root / "x")
+        include = pathspec.PathSpec.from_lines("gitwildmatch", cfg.include or
+                                               ["*.md", "*.markdown", "*.txt", "*.html", "*.htm"])
+        exclude = pathspec.PathSpec.from_lines("gitwildmatch", list(DEFAULT_EXCLUDE) + list(cfg.exclude))
+        ignores: list[tuple[Path, pathspec.PathSpec]] = []
+        for folder in (root.resolve(), *root.resolve().parents):  # .gitignore files above root
+            gi = folder / ".gitignore"
+            if gi.is_file():
+                ignores.append((folder, _gitignore(gi)))
+            if (folder / ".git").exists():
+                break
+        found: list[str] = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            d = Path(dirpath)
+            gi = d / ".gitignore"
+            if gi.is_file() and d.resolve() != root.resolve():
+                ignores.append((d.resolve(), _gitignore(gi)))
+
+            def ignored(p: Path, is_dir: bool) -> bool:
+                rel_root = p.relative_to(root).as_posix() + ("/" if is_dir else "")
+                if exclude.match_file(rel_root) or exclude.match_file(p.name + ("/" if is_dir else "")):
+                    return True
+                rp = p.resolve()
+                for base, spec in ignores:
+                    try:
+                        rel = rp.relative_to(base).as_posix() + ("/" if is_dir else "")
+                    except ValueError:
+                        continue
+                    if spec.match_file(rel):
+                        return True
+                return False
+
+            dirnames[:] = sorted(x for x in dirnames if not ignored(d / x, True))
+            for name in sorted(filenames):
+                f = d / name
+                rel = f.relative_to(root).as_posix()
+                if (include.match_file(rel) or include.match_file(name)) and not ignored(f, False):
+                    found.append(str(f))
+        return found
+
+    # -- checking ---------------------------------------------------------------------
+    def nlp(self, cfg: Config) -> Any:
+        from . import nlp as nlp_mod
+
+        model = nlp_mod.resolve_model(cfg.model)
+        return nlp_mod.load(model)
+
+    def read(self, name: str, cfg: Config, data: bytes | None = None) -> Article | Diagnostic:
+        return sources.load(name, sources.ReadOptions(headline=cfg.headline), data=data)
+
+    def run(self, names: list[str], stdin_data: bytes | None = None) -> list[FileResult]:
+        """Check every file; results in the order given."""
+        return list(self.check_files(names, stdin_data))
+
+    def recheck(self, name: str, data: bytes) -> FileResult:
+        """Check new contents for a file (after fixes) without touching the disk."""
+        path = Path(name)
+        cfg = self.config_for(path)
+        art = self.read(name, cfg, data)
+        if isinstance(art, Diagnostic):
+            return FileResult(name, [art])
+        return next(self._run_batch([(name, cfg, art, self.active_rules(cfg, path))]))
+
+    def lint_text(self, text: str, name: str = "example.txt") -> list[Diagnostic]:
+        """Check a string as if it were the file ``name`` (tests, editors, the API)."""
+        return self.recheck(name, text.encode("utf-8")).diagnostics
+
+    def check_files(self, names: list[str], stdin_data: bytes | None = None,
+                    batch_size: int = 32) -> Iterator[FileResult]:
+        """Yield one FileResult per file, in order."""
+        pending: list[tuple[str, Config, Article, list[ActiveRule]]] = []
+        for name in names:
+            display = self.options.stdin_filename or "-" if name == "-" else name
+            path = Path(display if name == "-" else name)
+            cfg = self.config_for(path)
+            active = self.active_rules(cfg, path)
+            art = self.read(display, cfg, stdin_data if name == "-" else None)
+            if isinstance(art, Diagnostic):
+                yield FileResult(display, [art] if self.internal_enabled(cfg, "E001", path) else [])
+                continue
+            pending.append((display, cfg, art, active))
+            if len(pending) >= batch_size:
+                yield from self._run_batch(pending)
+                pending = []
+        if pending:
+            yield from self._run_batch(pending)
+
+    def _run_batch(self, batch: list[tuple[str, Config, Article, list[ActiveRule]]]) -> Iterator[FileResult]:
+        # One nlp.pipe per (model, pipes) group; nearly always one group.
+        from .nlp import parse
+
+        groups: dict[tuple[int, frozenset[str]], list[int]] = {}
+        nlps = {}
+        for i, (_, cfg, _, active) in enumerate(batch):
+            nlp = self.nlp(cfg) if active else None
+            req = frozenset().union(*[a.kind.requires for a in active]) if active else frozenset()
+            key = (id(nlp), req)
+            nlps[key] = nlp
+            groups.setdefault(key, []).append(i)
+        docs: dict[int, Any] = {}
+        for key, idx in groups.items():
+            nlp = nlps[key]
+            if nlp is None:
+                continue
+            for i, doc in zip(idx, parse(nlp, [batch[i][2].text for i in idx], key[1])):
+                docs[i] = doc
+        for i, (display, cfg, art, active) in enumerate(batch):
+            yield FileResult(display, self.lint_article(art, docs.get(i), active, cfg), art)
+
+    def lint_article(self, art: Article, doc: Any, active: list[ActiveRule], cfg: Config) -> list[Diagnostic]:
+        """Run every active rule over one parsed article."""
+        from .facts import Facts
+        from .kinds.base import Context, Settings
+
+        settings = Settings(known_acronyms=frozenset(cfg.known_acronyms),
+                            date=self.options.date or art.date)
+        facts = Facts(art, doc, settings)
+        ctx = Context(art, doc, facts, settings)
+        diags: list[Diagnostic] = []
+        for a in active:
+            try:
+                findings = list(a.kind.check(ctx))
+                quotes = None if a.rule.quotes else facts.quotes
+            except Exception as ex:  # a broken rule costs its findings, never the run
+                if self.internal_enabled(cfg, "E002"):
+                    diags.append(_rule_error(art.path, a.rule, ex))
+                continue
+            for f in findings:
+                if quotes is not None and quotes.contains(f.start, f.end):
+                    continue
+                diags.append(to_diagnostic(art, a, f))
+        diags = apply_suppressions(art, diags, self.internal_enabled(cfg, "E003"))
+        diags.sort(key=Diagnostic.sort_key)
+        return diags
+
+
+def _gitignore(path: Path) -> pathspec.PathSpec:
+    try:
+        return pathspec.PathSpec.from_lines("gitwildmatch", path.read_text(encoding="utf-8",
+                                                                            errors="replace").splitlines())
+    except OSError:
+        return pathspec.PathSpec.from_lines("gitwildmatch", [])
+
+
+def _rule_error(path: str, rule: Rule, ex: BaseException) -> Diagnostic:
+    tb = traceback.extract_tb(ex.__traceback__)
+    where = f" ({Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
+    return Diagnostic(path=path, line=1, column=1, end_line=1, end_column=1, code="E002",
+                      rule="rule-error", severity=Severity.ERROR,
+                      message=f"rule {rule.code} {rule.name} failed on this file: "
+                              f"{type(ex).__name__}: {ex}{where}; its findings are missing")
+
+
+def to_diagnostic(art: Article, active: ActiveRule, f: Any) -> Diagnostic:
+    """A kind's Finding (text offsets) -> a located Diagnostic."""
+    loc = art.location(f.start, f.end)
+    related = [Related(art.location(s, e), m) for s, e, m in f.related]
+    fix = None
+    if f.fix:
+        edits = []
+        for s, e, t in f.fix:
+            ss, se = art.source_span(s, e) if e > s else (art.source_offset(s),) * 2
+            edits.append(Edit(ss, se, t))
+        fix = Fix(f.fix_message or "apply fix", tuple(edits), safe=active.rule.fixable)
+    s, e = art.source_span(f.start, f.end)
+    return Diagnostic(path=art.path, line=loc.line, column=loc.column, end_line=loc.end_line,
+                      end_column=loc.end_column, code=active.rule.code, rule=active.rule.name,
+                      severity=active.severity, message=f.message, related=related, fix=fix,
+                      text=art.source[s:e])
+
+
+def _directive_covers(d: Directive, code: str, name: str) -> bool:
+    return not d.codes or any(matches(c, code, name) for c in d.codes)
+
+
+def apply_suppressions(art: Article, diags: list[Diagnostic], report_unused: bool) -> list[Diagnostic]:
+    """Drop what disable/enable/disable-next-line directives cover; report unused ones."""
+    if not art.directives:
+        return diags
+    lines_with_text = [i for i in range(1, art.line_count + 1) if art.line_text(i).strip()]
+    kept = []
+    for d in diags:
+        suppressed = False
+        for dv in art.directives:
+            if not _directive_covers(dv, d.code, d.rule):
+                continue
+            if dv.action == "disable-next-line":
+                target = next((ln for ln in lines_with_text if ln > dv.location.end_line), None)
+                hit = target is not None and d.line <= target <= d.end_line or d.line == target
+            elif dv.action == "disable":
+                end = _enable_line(art.directives, dv, d.code, d.rule)
+                hit = dv.line < d.line < end or (dv.line == d.line and d.column > dv.location.end_column)
+            else:
+                continue
+            if hit:
+                dv.used = suppressed = True
+        if not suppressed:
+            kept.append(d)
+    if report_unused:
+        for dv in art.directives:
+            if dv.action != "enable" and not dv.used:
+                what = " ".join(dv.codes) or "all rules"
+                kept.append(Diagnostic(
+                    path=art.path, line=dv.location.line, column=dv.location.column,
+                    end_line=dv.location.end_line, end_column=dv.location.end_column, code="E003",
+                    rule="unused-suppression", severity=Severity.WARNING,
+                    message=f"lintnews-{dv.action} for {what} suppresses nothing; remove it",
+                    text=art.source[0:0]))
+    return kept
+
+
+def _enable_line(directives: list[Directive], dv: Directive, code: str, name: str) -> int:
+    for other in directives:
+        if other.action == "enable" and other.line > dv.line and _directive_covers(other, code, name):
+            return other.line
+    return 10 ** 9
+
+
+# -- baselines -----------------------------------------------------------------------
+def baseline_key(d: Diagnostic) -> tuple[str, str, str]:
+    return (Path(d.path).as_posix(), d.code, d.text_hash())
+
+
+def write_baseline(path: Path, diags: list[Diagnostic]) -> None:
+    import json
+
+    counts = Counter(baseline_key(d) for d in diags if d.code not in ("E001", "E002"))
+    entries = [{"path": p, "code": c, "hash": h, "count": n} for (p, c, h), n in sorted(counts.items())]
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({"version": 1, "entries": entries}, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_baseline(path: Path) -> Counter:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Counter({(e["path"], e["code"], e["hash"]): int(e.get("count", 1)) for e in data["entries"]})
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+    except (OSError, ValueError, KeyError, TypeError) as ex:
+        raise ConfigError(f"{path}: not a lintnews baseline ({ex})") from None
+
+
+def filter_baseline(diags: list[Diagnostic], baseline: Counter) -> list[Diagnostic]:
+    """Drop findings the baseline accepts (each entry as many times as it was seen)."""
+    left = Counter(baseline)
+    out = []
+    for d in diags:
+        k = baseline_key(d)
+        if left[k] > 0:
+            left[k] -= 1
+            continue
+        out.append(d)
+    return out

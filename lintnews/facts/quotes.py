@@ -1,0 +1,120 @@
+"""Direct quotations: where they are, per paragraph, surviving unbalanced marks.
+
+Double quotation marks only (straight and curly): news copy uses single marks for
+quotes inside quotes and in headlines, where they collide with apostrophes.
+A straight mark's direction is read from its neighbours; where that is unclear
+it closes an open quotation and otherwise opens one.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "\u201c", "\u201d", '"'
+MARKS = {OPEN_CURLY, CLOSE_CURLY, STRAIGHT, "\u201e", "\u00ab", "\u00bb"}
+OPENERS = {OPEN_CURLY, "\u201e", "\u00ab"}
+CLOSERS = {CLOSE_CURLY, "\u00bb"}
+_BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:") | {""}
+_AFTER_CLOSE = set(" \t\n)]}.,;:!?\u2014\u2013-/") | {""}
+
+
+@dataclass
+class Quote:
+    """One quotation: ``start``/``end`` include the marks; ``closed`` False when it runs on."""
+
+    start: int
+    end: int
+    closed: bool
+    paragraph: tuple[int, int]
+    speaker: Any = None  # filled by attribution (facts.quotes users may set it)
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+@dataclass
+class Quotes:
+    """All direct quotations of an article, and the marks that were never matched."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    unmatched: list[int] = field(default_factory=list)      # text offsets of stray marks
+    continued: list[int] = field(default_factory=list)      # run-on openers (news convention)
+    straight: list[int] = field(default_factory=list)       # offsets of straight marks
+    curly: list[int] = field(default_factory=list)          # offsets of curly marks
+
+    def __post_init__(self) -> None:
+        self._starts = [q.start for q in self.quotes]
+
+    def containing(self, start: int, end: int) -> Quote | None:
+        """The quotation whose inside holds ``[start, end)``, if any."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0:
+            q = self.quotes[i]
+            if q.start < start and end <= q.end:
+                return q
+        return None
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.containing(start, end) is not None
+
+
+def direction(text: str, i: int) -> str:
+    """'open', 'close' or '?' for the straight mark at ``i``."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before in _BEFORE_OPEN and after not in _AFTER_CLOSE - {"-"}:
+        return "open"
+    if after in _AFTER_CLOSE and before not in _BEFORE_OPEN:
+        return "close"
+    return "?"
+
+
+def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
+    """Pair quotation marks paragraph by paragraph."""
+    out = Quotes()
+    pending: list[tuple[int, tuple[int, int]]] = []  # unclosed openers at paragraph ends
+    for pi, (ps, pe) in enumerate(paragraphs):
+        open_at: int | None = None
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch not in MARKS:
+                continue
+            (out.straight if ch == STRAIGHT else out.curly).append(i)
+            if ch in OPENERS:
+                kind = "open"
+            elif ch in CLOSERS:
+                kind = "close"
+            else:
+                kind = direction(text, i)
+                if kind == "?":
+                    kind = "close" if open_at is not None else "open"
+            if kind == "open":
+                if open_at is not None:
+                    out.unmatched.append(open_at)
+                open_at = i
+            else:
+                if open_at is None:
+                    out.unmatched.append(i)
+                else:
+                    out.quotes.append(Quote(open_at, i + 1, True, (ps, pe)))
+                    open_at = None
+        if open_at is not None:
+            out.quotes.append(Quote(open_at, pe, False, (ps, pe)))
+            pending.append((open_at, (ps, pe)))
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt and text[nxt[0]:nxt[0] + 1] in (OPENERS | {STRAIGHT}):
+                out.continued.append(open_at)  # runs on into the next paragraph: allowed
+            else:
+                out.unmatched.append(open_at)
+    out.quotes.sort(key=lambda q: q.start)
+    out.unmatched.sort()
+    out.__post_init__()
+    return out
+
+
+def build(facts: Any) -> Quotes:
+    """The article's quotations (facts.quotes)."""
+    art = facts.article
+    return scan(art.text, art.paragraphs)

@@ -1,0 +1,76 @@
+"""SARIF 2.1.0 with rule metadata, help text and related locations."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from ..diagnostics import Severity
+
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def _region(loc) -> dict:
+    return {"startLine": loc.line, "startColumn": loc.column,
+            "endLine": loc.end_line, "endColumn": loc.end_column}
+
+
+def render(diags, ctx) -> str:
+    from ..engine import INTERNAL
+
+    rules = [{"code": r.code, "name": r.name, "summary": r.summary, "explain": r.explain,
+              "severity": r.severity} for r in ctx.rules]
+    rules += [{"code": c, "name": n, "summary": s, "explain": s, "severity": sev}
+              for c, (n, sev, s) in INTERNAL.items()]
+    index = {r["code"]: i for i, r in enumerate(rules)}
+    descriptors = [{
+        "id": r["code"], "name": r["name"],
+        "shortDescription": {"text": r["summary"]},
+        "fullDescription": {"text": r["explain"] or r["summary"]},
+        "help": {"text": r["explain"] or r["summary"],
+                 "markdown": f"**{r['code']} {r['name']}**: {r['summary']}\n\n{r['explain']}"},
+        "defaultConfiguration": {"level": LEVEL[r["severity"]]},
+    } for r in rules]
+    seen: Counter = Counter()
+    results = []
+    for d in diags:
+        base = (d.path, d.code, d.text, d.message_no_lines())
+        occ = seen[base]
+        seen[base] += 1
+        res = {
+            "ruleId": d.code, "level": LEVEL[d.severity], "message": {"text": d.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)},
+                                                "region": _region(d.location)}}],
+            "partialFingerprints": {"lintnews/v1": d.fingerprint(occ)},
+        }
+        if d.code in index:
+            res["ruleIndex"] = index[d.code]
+        if d.related:
+            res["relatedLocations"] = [{
+                "id": i + 1,
+                "physicalLocation": {"artifactLocation": {"uri": _uri(r.location.path)},
+                                     "region": _region(r.location)},
+                "message": {"text": r.message}} for i, r in enumerate(d.related)]
+        if d.fix:
+            res["fixes"] = [{"description": {"text": d.fix.message}, "artifactChanges": [{
+                "artifactLocation": {"uri": _uri(d.path)},
+                "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                  "insertedContent": {"text": e.text}} for e in d.fix.edits]}]}]
+        results.append(res)
+    log = {
+        "$schema": SCHEMA, "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "lintnews", "version": ctx.version,
+                                "informationUri": "https://pypi.org/project/lintnews/",
+                                "rules": descriptors}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,106 @@
+"""Reading inputs: decoding bytes, then one adapter per format -> Article.
+
+``load(path)`` never raises for a bad file: it returns an E001 Diagnostic instead,
+so one unreadable article never stops the run.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..article import Article
+from ..diagnostics import Diagnostic, Severity
+
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+           ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
+
+
+@dataclass
+class ReadOptions:
+    """What the adapters need from the configuration."""
+
+    headline: str = "auto"  # auto | first-line | none
+
+
+class InputError(Exception):
+    """A file that cannot be turned into an Article; the message is shown as E001."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def format_for(path: str) -> str:
+    """The adapter name for a path (plain text for anything unknown)."""
+    return FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def unreadable(path: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
+    """The E001 diagnostic for a file that cannot be read."""
+    return Diagnostic(path=path, line=line, column=column, end_line=line, end_column=column,
+                      code="E001", rule="unreadable", severity=Severity.ERROR, message=message)
+
+
+def decode(data: bytes) -> tuple[str, str, bool]:
+    """(text, encoding, had_bom); raises InputError for binary or undecodable bytes."""
+    if data.startswith(codecs.BOM_UTF8):
+        data, enc, bom = data[3:], "utf-8", True
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", True
+        except UnicodeDecodeError as ex:
+            raise InputError(f"invalid UTF-16 at byte {ex.start}") from None
+    else:
+        enc, bom = "utf-8", False
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes); not an article")
+    try:
+        return data.decode("utf-8"), enc, bom
+    except UnicodeDecodeError as ex:
+        line = data.count(b"\n", 0, ex.start) + 1
+        line_start = data.rfind(b"\n", 0, ex.start) + 1
+        col = len(data[line_start:ex.start].decode("utf-8", "replace")) + 1
+        raise InputError(
+            f"invalid UTF-8: byte 0x{data[ex.start]:02x} at byte offset {ex.start} "
+            f"(line {line}, byte {ex.start - line_start + 1} of the line) cannot be decoded; "
+            f"save the file as UTF-8", line, col) from None
+
+
+def parse(path: str, data: bytes, options: ReadOptions | None = None, fmt: str | None = None) -> Article:
+    """Bytes -> Article; raises InputError."""
+    options = options or ReadOptions()
+    source, encoding, bom = decode(data)
+    if not source.strip():
+        raise InputError("empty file: nothing to check")
+    fmt = fmt or format_for(path)
+    if fmt == "markdown":
+        from .markdown import build
+    elif fmt == "html":
+        from .html import build
+    else:
+        from .text import build
+    article = build(path, source, options)
+    article.encoding, article.bom = encoding, bom
+    article.newline = "\r\n" if "\r\n" in source else "\n"
+    if not article.text.strip():
+        raise InputError(f"no prose found in this {fmt} file: nothing to check")
+    return article
+
+
+def load(path: str, options: ReadOptions | None = None, data: bytes | None = None,
+         fmt: str | None = None) -> Article | Diagnostic:
+    """Read and parse one file (or the given bytes); an E001 Diagnostic when that fails."""
+    try:
+        if data is None:
+            p = Path(path)
+            if p.is_dir():
+                return unreadable(path, "is a directory")
+            data = p.read_bytes()
+        return parse(path, data, options, fmt)
+    except InputError as ex:
+        return unreadable(path, str(ex), ex.line, ex.column)
+    except OSError as ex:
+        return unreadable(path, f"cannot read file: {ex.strerror or ex}")
+    except RecursionError:
+        return unreadable(path, "cannot parse file: nesting too deep")
