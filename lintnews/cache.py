@@ -1,0 +1,130 @@
+"""Per-file result cache: an unchanged file costs a hash, and never loads spaCy.
+
+Entries are keyed by the file's bytes, its displayed path, the lintnews version
+(and code), the rule files and the effective configuration. Each entry is one
+JSON file written atomically (temp file + rename), so concurrent runs never see
+half an entry; an entry that does not parse is ignored and rewritten.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Edit, Fix, Location, Related, Severity
+
+FORMAT = 1
+DEFAULT_DIR = ".lintnews_cache"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The version plus size and mtime of every module: a changed kind invalidates entries."""
+    from . import __version__
+
+    h = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    root = Path(__file__).resolve().parent
+    for p in sorted(root.rglob("*.py")):
+        st = p.stat()
+        h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def rules_fingerprint(rule_dirs: tuple[Path, ...]) -> str:
+    """A hash of every rule file's contents (built-in and the config's rule-dirs)."""
+    from .registry import builtin_rules_dir
+
+    h = hashlib.sha256()
+    for d in (builtin_rules_dir(), *rule_dirs):
+        d = Path(d)
+        if not d.is_dir():
+            continue
+        for p in sorted(list(d.glob("*.yml")) + list(d.glob("*.yaml"))):
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def config_fingerprint(cfg: Any, extra: Any = None) -> str:
+    """A hash of the settings that change results (not where the config file lives)."""
+    values = {f.name: getattr(cfg, f.name) for f in fields(cfg) if f.name not in ("root", "source", "jobs",
+                                                                                  "cache_dir")}
+    if cfg.per_file_ignores:
+        values["root"] = cfg.root  # globs are relative to the config's folder
+    return hashlib.sha256(repr((sorted(values.items(), key=lambda kv: kv[0]), extra)).encode()).hexdigest()
+
+
+class Cache:
+    """A directory of JSON entries."""
+
+    def __init__(self, directory: Path) -> None:
+        self.dir = Path(directory)
+        self.hits = self.misses = 0
+
+    def key(self, display_path: str, data: bytes, settings_key: str) -> str:
+        h = hashlib.sha256()
+        for part in (code_fingerprint().encode(), settings_key.encode(), display_path.encode(), data):
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Diagnostic] | None:
+        try:
+            raw = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if raw.get("format") != FORMAT:
+                raise ValueError("old format")
+            diags = [from_dict(d) for d in raw["diagnostics"]]
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1  # corrupt or half-written by a crashed run: recompute
+            return None
+        self.hits += 1
+        return diags
+
+    def put(self, key: str, diags: list[Diagnostic]) -> None:
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            gi = self.dir / ".gitignore"
+            if not gi.exists():
+                gi.write_text("# created by lintnews\n*\n", encoding="utf-8")
+            payload = json.dumps({"format": FORMAT, "diagnostics": [to_dict(d) for d in diags]},
+                                 ensure_ascii=False)
+            fd, tmp = tempfile.mkstemp(dir=str(target.parent), suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(payload)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only or full disk only costs the cache
+
+
+def to_dict(d: Diagnostic) -> dict[str, Any]:
+    out = d.as_dict()
+    out["text"] = d.text
+    if d.fix:
+        out["fix"] = {"message": d.fix.message, "safe": d.fix.safe,
+                      "edits": [[e.start, e.end, e.text] for e in d.fix.edits]}
+    return out
+
+
+def from_dict(o: dict[str, Any]) -> Diagnostic:
+    fix = None
+    if o.get("fix"):
+        f = o["fix"]
+        fix = Fix(f["message"], tuple(Edit(*e) for e in f["edits"]), f["safe"])
+    related = [Related(Location(r["path"], r["line"], r["column"], r["end_line"], r["end_column"]),
+                       r["message"]) for r in o.get("related", [])]
+    return Diagnostic(path=o["path"], line=o["line"], column=o["column"], end_line=o["end_line"],
+                      end_column=o["end_column"], code=o["code"], rule=o["rule"],
+                      severity=Severity.parse(o["severity"]), message=o["message"], related=related,
+                      fix=fix, text=o.get("text", ""))
