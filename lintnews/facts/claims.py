@@ -1,0 +1,358 @@
+"""Claim frames: who did what to what, per sentence and clause (``facts.claims``).
+
+Each sentence becomes a ``Sentence`` (its lemma sequence, content lemmas, named
+entities) holding one ``Frame`` per clause: actors (subject entities or noun
+phrases, a pronoun resolved to the nearest compatible entity before it), the
+predicate lemma and its synonym group (ask/request, offer/propose,
+reject/refuse/"deem impractical", say/state/announce ...), objects and
+complements as noun phrases with their content nouns, negation, modality, and the
+places, times and numbers attached to the clause.
+
+Sentences are indexed by content lemma so that pairing (``candidates``) looks only
+at sentences sharing vocabulary, never at every pair of a long article.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Light synonym grouping of predicates: lemma -> group name.
+_GROUPS: dict[str, tuple[str, ...]] = {
+    "ask": ("ask", "request", "urge", "invite", "call"),
+    "offer": ("offer", "propose", "suggest"),
+    "reject": ("reject", "refuse", "decline", "rebuff", "dismiss", "turn"),
+    "say": ("say", "state", "announce", "tell", "add", "claim", "insist", "declare", "report",
+            "explain", "note", "confirm", "comment", "argue", "warn", "describe"),
+    "help": ("help", "assist", "aid", "support"),
+    "build": ("build", "construct", "develop", "create", "design"),
+    "buy": ("buy", "purchase", "acquire"),
+    "sell": ("sell",),
+    "agree": ("agree", "accept", "approve"),
+    "provide": ("provide", "supply", "give", "contribute"),
+    "win": ("win", "beat", "defeat"),
+    "meet": ("meet",),
+    "sign": ("sign",),
+    "kill": ("kill",),
+    "arrest": ("arrest", "detain"),
+    "abduct": ("abduct", "kidnap", "seize"),
+    "sue": ("sue",),
+    "appoint": ("appoint", "name", "nominate"),
+}
+PREDICATE_GROUP: dict[str, str] = {lem: g for g, lems in _GROUPS.items() for lem in lems}
+
+# Verbs whose clausal complement carries the claim ("determined that X was impractical").
+_JUDGE_VERBS = {"determine", "deem", "find", "consider", "judge", "decide", "conclude", "rule",
+                "say", "declare", "believe", "think", "feel", "call"}
+_REJECT_ADJ = {"unreasonable", "impractical", "unacceptable", "unfeasible", "infeasible",
+               "unworkable", "unrealistic", "impossible", "inappropriate", "unviable",
+               "unnecessary", "pointless", "untenable"}
+# Nouns that name a proposal rather than its substance: "the offer of X" is about X.
+LIGHT_NOUNS = {"offer", "proposal", "plan", "idea", "request", "suggestion", "prospect",
+               "possibility", "option", "bid", "deal", "attempt", "way", "kind", "sort", "part",
+               "lot", "number", "amount", "thing", "issue", "matter", "case", "fact", "time",
+               "year", "day", "people", "one"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"},
+                   "it": {"ORG", "GPE"}, "they": {"ORG", "GPE", "NORP", "PERSON"},
+                   "them": {"ORG", "GPE", "NORP", "PERSON"}}
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor",
+           "president", "prime", "minister", "chancellor", "the", "st", "rev", "mr.", "mrs.",
+           "ms.", "dr.", "coach", "referee", "actor", "actress", "captain", "manager", "chief",
+           "senator", "governor", "judge", "king", "queen", "prince", "princess", "general",
+           "deputy", "secretary", "top", "seed"}
+_NEG = {"not", "n't", "never", "no"}
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+
+
+@dataclass
+class Mention:
+    """A noun phrase filling a slot: text offsets, display text, content nouns, entity key."""
+
+    start: int
+    end: int
+    text: str
+    nouns: frozenset[str] = frozenset()
+    label: str = ""           # entity label when the phrase is (headed by) a named entity
+    key: str = ""             # normalised entity name ("" for common noun phrases)
+
+
+@dataclass
+class Frame:
+    """One clause: actors, predicate, objects, negation, modality, attached details."""
+
+    sent: int
+    verb: int                 # token index of the predicate
+    lemma: str
+    group: str
+    actors: list[Mention] = field(default_factory=list)
+    objects: list[Mention] = field(default_factory=list)
+    negated: bool = False
+    modal: str = ""
+    places: list[Mention] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Unit:
+    """One comparable unit of a sentence: a lemma, or a whole named entity."""
+
+    key: str                  # lemma, or "@" + entity key
+    start: int
+    end: int
+    content: bool
+    ent: Mention | None = None
+
+
+@dataclass
+class Sentence:
+    """A sentence with what pairing needs."""
+
+    index: int
+    start: int
+    end: int
+    units: list[Unit]
+    content: frozenset[str]
+    ents: list[Mention]
+    frames: list[Frame] = field(default_factory=list)
+    in_quote: bool = False
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [u.key for u in self.units]
+
+
+@dataclass
+class Claims:
+    """All sentences and frames of an article, indexed by content lemma and predicate group."""
+
+    sentences: list[Sentence]
+    by_lemma: dict[str, list[int]]
+    by_group: dict[str, list[Frame]]
+
+    def candidates(self, i: int, min_shared: int = 2, before: bool = True) -> list[tuple[int, int]]:
+        """Sentences (earlier ones when ``before``) sharing at least ``min_shared`` content
+        lemmas with sentence ``i``, as (index, shared count), most shared first."""
+        counts: Counter[int] = Counter()
+        for lem in self.sentences[i].content:
+            for j in self.by_lemma.get(lem, ()):
+                if (j < i) if before else (j != i):
+                    counts[j] += 1
+        return [(j, n) for j, n in counts.most_common() if n >= min_shared]
+
+
+def entity_key(text: str) -> str:
+    """A comparable form of a name: lowercase, no titles, no possessive, no punctuation."""
+    t = re.sub(r"[\u2019']s\b", "", text.lower())
+    words = [w for w in re.findall(r"[\w&-]+", t)]
+    while len(words) > 1 and words[0] in _TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def is_alias(a: str, b: str) -> bool:
+    """Whether two entity keys may name the same thing (subset of words, initials, spelling)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    sa, sb = set(wa), set(wb)
+    if sa <= sb or sb <= sa:
+        return True
+    # acronym: "ioc" vs "international olympic committee"
+    for short, long_ in ((a, wb), (b, wa)):
+        if " " not in short and len(short) >= 2 and short == "".join(w[0] for w in long_ if w not in {"of", "the", "and", "for"}):
+            return True
+    # shared surname ("mr robinson" already stripped): last words equal
+    if wa[-1] == wb[-1] and len(wa[-1]) > 2:
+        return True
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _span_mention(span: "Span", label: str = "") -> Mention:
+    nouns = frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN"))
+    return Mention(span.start_char, span.end_char, span.text, nouns, label,
+                   entity_key(span.text) if label else "")
+
+
+def _ent_of(tok: "Token") -> "Span | None":
+    if tok.ent_type_ in NAME_LABELS:
+        for e in tok.doc.ents:
+            if e.start <= tok.i < e.end:
+                return e
+    return None
+
+
+def _phrase(tok: "Token") -> "Span":
+    """The noun phrase headed by ``tok``: its subtree without trailing clauses and punctuation."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
+            break
+        right = child.right_edge.i
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "mark"):
+        left += 1
+    return doc[left:right + 1]
+
+
+def _mention(tok: "Token") -> Mention:
+    ent = _ent_of(tok)
+    if ent is not None:
+        return _span_mention(ent, ent.label_)
+    return _span_mention(_phrase(tok))
+
+
+class _Builder:
+    def __init__(self, doc: "Doc", quotes: Any = None) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.last_ents: list[Mention] = []   # named entities seen so far, for pronouns
+
+    def resolve(self, tok: "Token") -> Mention | None:
+        labels = _PRONOUN_LABELS.get(tok.lower_)
+        if not labels:
+            return None
+        for m in reversed(self.last_ents):
+            if m.label in labels and m.end <= tok.idx:
+                return Mention(tok.idx, tok.idx + len(tok.text), tok.text, m.nouns, m.label, m.key)
+        return None
+
+    def actor(self, tok: "Token") -> Mention:
+        if tok.pos_ == "PRON":
+            r = self.resolve(tok)
+            if r is not None:
+                return r
+        return _mention(tok)
+
+    def frames(self, sent: "Span", si: int) -> list[Frame]:
+        out: list[Frame] = []
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass", "amod"):
+                continue
+            if tok.pos_ == "AUX" and not any(c.dep_ in ("acomp", "attr") for c in tok.children):
+                continue
+            out.append(self.frame(tok, si))
+        return out
+
+    def frame(self, verb: "Token", si: int) -> Frame:
+        lemma = verb.lemma_.lower()
+        f = Frame(si, verb.i, lemma, PREDICATE_GROUP.get(lemma, lemma))
+        subj_holder = verb
+        # a conjoined or controlled verb shares its head's subject ("asked Russia to help")
+        while subj_holder is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in subj_holder.children):
+            subj_holder = subj_holder.head if subj_holder.dep_ in ("conj", "xcomp") and subj_holder.head is not subj_holder else None
+        if subj_holder is not None:
+            for c in subj_holder.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    f.actors.append(self.actor(c))
+                    f.actors.extend(self.actor(cc) for cc in c.conjuncts)
+        for c in verb.children:
+            if c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in ("neg", "advmod", "det"):
+                f.negated = True
+            elif c.dep_ == "aux" and c.tag_ == "MD":
+                f.modal = c.lower_
+            elif c.dep_ in ("dobj", "attr", "oprd", "dative"):
+                f.objects.append(_mention(c))
+            elif c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        f.actors.append(self.actor(p))
+            elif c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    m = _mention(p)
+                    if p.ent_type_ in ("GPE", "LOC", "FAC") and c.lower_ in ("in", "at", "near", "from", "to", "outside", "inside"):
+                        f.places.append(m)
+                    elif p.ent_type_ in ("DATE", "TIME"):
+                        f.times.append(p.text)
+                    elif p.pos_ in ("NOUN", "PROPN"):
+                        f.objects.append(m)
+            elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+                f.times.append(c.text)
+        # "determined that [providing an airlock] was impractical": a rejection of the subject
+        if lemma in _JUDGE_VERBS:
+            for c in verb.children:
+                if c.dep_ != "ccomp":
+                    continue
+                adj = [a for a in c.children if a.dep_ in ("acomp", "oprd") and a.lower_ in _REJECT_ADJ]
+                if adj:
+                    f.group = "reject"
+                    for s in c.children:
+                        if s.dep_ in ("nsubj", "csubj", "nsubjpass"):
+                            f.objects.append(_span_mention(self.doc[s.left_edge.i:s.right_edge.i + 1]))
+        if lemma in ("deem", "consider", "find", "judge") and any(
+                c.dep_ in ("oprd", "ccomp", "xcomp") and c.lower_ in _REJECT_ADJ for c in verb.subtree):
+            f.group = "reject"
+        for c in verb.subtree:
+            if c.like_num and c.ent_type_ not in ("DATE", "TIME"):
+                f.numbers.append(c.text)
+        return f
+
+    def sentence(self, sent: "Span", si: int) -> Sentence:
+        doc = self.doc
+        units: list[Unit] = []
+        ents: list[Mention] = []
+        i = sent.start
+        ent_at = {e.start: e for e in sent.ents if e.label_ in NAME_LABELS}
+        while i < sent.end:
+            tok = doc[i]
+            if i in ent_at:
+                e = ent_at[i]
+                m = _span_mention(e, e.label_)
+                ents.append(m)
+                units.append(Unit("@" + m.key, e.start_char, e.end_char, True, m))
+                i = e.end
+                continue
+            if not (tok.is_punct or tok.is_space):
+                lem = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+                content = tok.pos_ in _CONTENT_POS and not tok.is_stop and (tok.is_alpha or tok.like_num)
+                units.append(Unit(lem, tok.idx, tok.idx + len(tok.text), content))
+            i += 1
+        content = frozenset(u.key for u in units if u.content)
+        in_quote = bool(self.quotes and self.quotes.contains(sent.start_char, sent.end_char))
+        s = Sentence(si, sent.start_char, sent.end_char, units, content, ents, in_quote=in_quote)
+        s.frames = self.frames(sent, si)
+        self.last_ents.extend(ents)
+        return s
+
+
+def build_claims(doc: "Doc", quotes: Any = None) -> Claims:
+    """Frames and indexes for a parsed document (needs parser, tagger, lemmatizer, ner)."""
+    b = _Builder(doc, quotes)
+    sentences = [b.sentence(s, i) for i, s in enumerate(doc.sents)]
+    by_lemma: dict[str, list[int]] = defaultdict(list)
+    by_group: dict[str, list[Frame]] = defaultdict(list)
+    for s in sentences:
+        for lem in s.content:
+            by_lemma[lem].append(s.index)
+        for f in s.frames:
+            by_group[f.group].append(f)
+    return Claims(sentences, dict(by_lemma), dict(by_group))
+
+
+def iter_frames(claims: Claims) -> Iterator[Frame]:
+    """Every frame in reading order."""
+    for s in claims.sentences:
+        yield from s.frames
+
+
+def build(facts: Any) -> Claims:
+    """The article's claim frames (facts.claims)."""
+    try:
+        quotes = facts.quotes
+    except AttributeError:
+        quotes = None
+    return build_claims(facts.doc, quotes)

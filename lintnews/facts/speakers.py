@@ -1,0 +1,151 @@
+"""Who said each direct quotation (``facts.speakers``).
+
+Built on ``facts.quotes`` (the quotation spans, per paragraph, surviving unbalanced
+marks) and the parse's named entities. Attribution forms, in order of trust:
+
+- after the quote: '"...," said John Kerry.', '"...," Mr Leigh said.',
+  '"...," John Bourn told the BBC.', '"...," he added.', '"...," said HMV manager Clive Smith.'
+- before it: 'Janet Jackson said: "..."', 'immigration minister Des Browne said: "..."'
+- none: a later quotation in the same paragraph continues the previous speaker.
+
+A pronoun ("he added") is resolved to the speaker of the previous quotation nearby,
+else to the nearest person named before it. Descriptions without a name ("a Premier
+League spokesman") are kept as the speaker's text with no name key.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .claims import entity_key, is_alias
+
+SPEECH = (r"(?:said|says|say|added|adds|told|tells|explained|explains|insisted|insists|declared|"
+          r"stated|states|argued|argues|continued|confirmed|confirms|warned|warns|claimed|claims|"
+          r"noted|notes|admitted|admits|remarked|replied|wrote|writes|announced|observed|"
+          r"recalled|suggested|asked|stressed|concluded)")
+_CAP = r"[A-Z][\w'\u2019.&-]*"
+_NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:de|van|von|da|di|del|le|la|al|bin|of)\s+)?{_CAP})*")
+_PRONOUNS = {"he", "she", "they", "it", "i", "we"}
+_AFTER_VERB_FIRST = re.compile(rf"^\s*[,\u2014\u2013-]?\s*{SPEECH}\s+([^.,;:!?\"\u201c\u201d]{{1,80}})")
+_AFTER_SUBJ_FIRST = re.compile(
+    rf"^\s*[,\u2014\u2013-]?\s*([^.,;:!?\"\u201c\u201d]{{1,60}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}\b")
+_BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}"
+                     r"(?:\s+(?:the\s+)?[A-Z][\w]*)?\s*[:,]?\s*$")
+_WORD = re.compile(r"[\w']+")
+_TITLE_RUN = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Professor)\.?$")
+
+
+@dataclass
+class Attribution:
+    """A quotation and its speaker (``speaker`` None when none was found)."""
+
+    start: int                 # the quotation, marks included
+    end: int
+    text: str                  # inside the marks
+    words: list[str]
+    paragraph: tuple[int, int]
+    speaker: str | None = None
+    key: str | None = None     # normalised name; None for a description or an unknown
+    how: str = ""              # after / before / pronoun / continued
+
+
+@dataclass
+class Speakers:
+    """Every quotation with its speaker, in reading order."""
+
+    attributions: list[Attribution] = field(default_factory=list)
+
+
+def norm_words(text: str) -> list[str]:
+    """Lowercase words of a quotation, curly apostrophes straightened."""
+    return _WORD.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
+
+
+def same_speaker(a: Attribution, b: Attribution) -> bool:
+    """Whether two attributions name the same speaker (aliases allowed: 'Mr Leigh', 'Edward Leigh')."""
+    if a.key and b.key:
+        return is_alias(a.key, b.key)
+    if a.speaker and b.speaker:
+        return a.speaker.lower() == b.speaker.lower()
+    return False
+
+
+def _name_in(phrase: str) -> tuple[str, str | None]:
+    """The speaker's display text and name key from the phrase that names them."""
+    phrase = phrase.strip()
+    low = phrase.lower()
+    if low in _PRONOUNS:
+        return phrase, None
+    runs = [m.group(0) for m in _NAME_RUN.finditer(phrase)]
+    runs = [r for r in runs if not _TITLE_RUN.match(r)] or runs
+    if runs:
+        name = runs[-1].rstrip(".")
+        # keep a title glued to the name ("Mr Leigh")
+        m = re.search(rf"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+)?{re.escape(name)}", phrase)
+        display = m.group(0) if m else name
+        first = phrase.split()[0].lower() if phrase.split() else ""
+        if first in ("a", "an") and phrase.split()[-1].islower():
+            return phrase, None    # "a Premier League spokesman": a description
+        return display, entity_key(name)
+    return phrase, None
+
+
+def build_speakers(text: str, quotes: Any, ents: list[tuple[int, int, str, str]]) -> Speakers:
+    """Attribute each quotation; ``ents`` are (start, end, label, text) of named entities."""
+    out = Speakers()
+    person_starts = [e[0] for e in ents if e[2] == "PERSON"]
+    persons = [e for e in ents if e[2] == "PERSON"]
+    prev: Attribution | None = None
+    for q in quotes.quotes:
+        inner_s, inner_e = q.inner
+        inner = text[inner_s:inner_e]
+        a = Attribution(q.start, q.end, inner, norm_words(inner), q.paragraph)
+        ps, pe = q.paragraph
+        after = text[q.end:min(pe, q.end + 120)] if q.closed else ""
+        before_start = max(ps, q.start - 120)
+        before = text[before_start:q.start]
+        phrase = None
+        m = _AFTER_VERB_FIRST.match(after)
+        if m:
+            phrase, a.how = m.group(1), "after"
+            # "said the BBC's" / "told reporters": the verb's object is not the speaker
+            if phrase.split()[0].lower() in ("the", "reporters", "journalists", "him", "her", "them", "us", "me"):
+                phrase = None
+        if phrase is None:
+            m = _AFTER_SUBJ_FIRST.match(after)
+            if m and len(m.group(1).split()) <= 7:
+                phrase, a.how = m.group(1), "after"
+        if phrase is None:
+            m = _BEFORE.search(before)
+            if m:
+                phrase, a.how = m.group(1), "before"
+                # keep the last clause's words only ("When the changes ..., minister X said:")
+                phrase = re.split(r"[,;]\s*", phrase)[-1]
+                words = phrase.split()
+                phrase = " ".join(words[-7:])
+        if phrase is not None:
+            a.speaker, a.key = _name_in(phrase)
+            if a.speaker.lower() in _PRONOUNS:
+                a.how = "pronoun"
+                a.speaker, a.key = None, None
+                if prev is not None and prev.speaker and prev.paragraph[0] >= ps - 2000:
+                    a.speaker, a.key = prev.speaker, prev.key
+                else:
+                    i = bisect.bisect_left(person_starts, q.start) - 1
+                    if i >= 0:
+                        e = persons[i]
+                        a.speaker, a.key = e[3], entity_key(e[3])
+        elif prev is not None and prev.paragraph == q.paragraph and prev.speaker:
+            a.speaker, a.key, a.how = prev.speaker, prev.key, "continued"
+        q.speaker = a.speaker
+        out.attributions.append(a)
+        prev = a
+    return out
+
+
+def build(facts: Any) -> Speakers:
+    """The article's quotations with their speakers (facts.speakers)."""
+    ents = [(e.start_char, e.end_char, e.label_, e.text) for e in facts.doc.ents]
+    return build_speakers(facts.article.text, facts.quotes, ents)

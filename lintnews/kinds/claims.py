@@ -1,0 +1,260 @@
+"""Claims and quotations: two accounts of one event, one quotation two ways, a repeat.
+
+- ``conflicting-accounts`` (C201): a later sentence retells an earlier one (same actors and
+  predicate, or largely the same words) but changes a key detail: what was offered, who did
+  it, to whom, where.
+- ``quote-conflict`` (C207): the same words attributed to two speakers, or one speaker's
+  quotation given twice with different words.
+- ``redundant-sentence`` (C208): a sentence that repeats an earlier one almost word for word.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any, Iterable
+
+from ..facts.claims import LIGHT_NOUNS, Claims, Frame, Mention, Sentence, Unit, is_alias
+from .base import Context, Finding, Kind
+
+_NLP = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"})
+_SWAP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+# predicate groups too common to pair sentences on ("he said", "it is")
+_WEAK_GROUPS = {"say", "be", "have", "do", "get", "make", "go", "take", "come", "see", "know",
+                "think", "want", "become", "seem", "include", "use", "expect", "tell", "add"}
+
+
+def _clip(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1].rstrip() + "\u2026"
+
+
+def _sentence_span(ctx: Context, s: Sentence) -> tuple[int, int]:
+    """The sentence without surrounding whitespace."""
+    text = ctx.article.text
+    start, end = s.start, s.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _labels_compatible(a: str, b: str) -> bool:
+    places = {"GPE", "LOC", "FAC"}
+    if a == b or (a in places and b in places):
+        return True
+    # the small model often calls a person an ORG and a club a PERSON: accept name-like pairs
+    return {a, b} <= {"PERSON", "ORG"}
+
+
+class ConflictingAccountsKind(Kind):
+    """Two sentences telling one event with a different key detail (C201)."""
+
+    defaults = {
+        "min_shared": 2,          # content lemmas two sentences must share to be compared
+        "min_coverage": 0.8,      # share of the retelling's words found in the earlier sentence
+        "min_matched": 2,         # content words matched besides the swapped name
+        "min_jaccard": 0.3,       # content overlap that makes two sentences one account
+    }
+    requires = _NLP
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        claims: Claims = ctx.facts.claims
+        reported: set[int] = set()
+        for s in claims.sentences:
+            if s.in_quote:
+                continue
+            for j, _shared in claims.candidates(s.index, self.options["min_shared"]):
+                earlier = claims.sentences[j]
+                if earlier.in_quote:
+                    continue
+                f = self.swap(ctx, earlier, s) or self.frames(ctx, earlier, s)
+                if f is not None and s.index not in reported:
+                    reported.add(s.index)
+                    yield f
+                    break
+
+    # -- a retelling with one name swapped -------------------------------------------------
+    def swap(self, ctx: Context, a: Sentence, b: Sentence) -> Finding | None:
+        """``b`` retells ``a`` (its words are mostly a's, in order) with one name replaced."""
+        ka, kb = a.lemmas, b.lemmas
+        sm = SequenceMatcher(None, ka, kb, autojunk=False)
+        matched = inserted = 0
+        swaps: list[tuple[Unit, Unit]] = []
+        for op, i1, i2, j1, j2 in sm.get_opcodes():
+            bu, au = b.units[j1:j2], a.units[i1:i2]
+            if op == "equal":
+                matched += sum(u.content for u in bu)
+            elif op == "insert":
+                inserted += sum(u.content for u in bu)
+            elif op == "replace":
+                ea = [u for u in au if u.ent is not None]
+                eb = [u for u in bu if u.ent is not None]
+                inserted += sum(u.content and u.ent is None for u in bu)
+                if len(eb) > 1 or (eb and len(ea) != 1):
+                    inserted += len(eb)
+                elif eb:
+                    x, y = ea[0], eb[0]
+                    if is_alias(x.ent.key, y.ent.key):
+                        matched += 1
+                    elif _labels_compatible(x.ent.label, y.ent.label):
+                        swaps.append((x, y))
+                    else:
+                        inserted += 1
+        if len(swaps) != 1 or inserted:
+            return None
+        total = sum(u.content for u in b.units) - 1
+        if matched < self.options["min_matched"] or total <= 0 or matched / total < self.options["min_coverage"]:
+            return None
+        old, new = swaps[0]
+        # the new name must not already be in the earlier sentence (a list, not a swap)
+        if any(is_alias(e.key, new.ent.key) for e in a.ents):
+            return None
+        line = ctx.article.line_of(old.start)
+        return Finding(
+            new.start, new.end,
+            f"retells line {line} with '{new.ent.text}' where line {line} has '{old.ent.text}': "
+            f"\"{_clip(ctx.article.text[b.start:b.end])}\"",
+            related=[(old.start, old.end, f"'{old.ent.text}' here")])
+
+    # -- the same act with a different object ----------------------------------------------
+    def frames(self, ctx: Context, a: Sentence, b: Sentence) -> Finding | None:
+        """``b`` restates ``a``'s acts (same actors, same predicate groups) but one object differs."""
+        pairs = [(fa, fb) for fb in b.frames for fa in a.frames if _same_act(fa, fb)]
+        if not pairs:
+            return None
+        jac = len(a.content & b.content) / max(1, len(a.content | b.content))
+        if len(pairs) < 2 and jac < self.options["min_jaccard"]:
+            return None
+        for fa, fb in pairs:
+            if fa.group in _WEAK_GROUPS:
+                continue
+            xa, xb = _key_nouns(fa), _key_nouns(fb)
+            if not xa or not xb or xa & xb or _related_nouns(xa, xb):
+                continue
+            ta, tb = _detail(ctx, fa, xa), _detail(ctx, fb, xb)
+            if ta is None or tb is None:
+                continue
+            line = ctx.article.line_of(ta[0])
+            actor = fb.actors[0].text if fb.actors else ""
+            act = f"{actor} {ctx.doc[fb.verb].text}".strip()
+            return Finding(
+                tb[0], tb[1],
+                f"says '{tb[2]}' here, but line {line} says '{ta[2]}' "
+                f"(this sentence restates line {line}: {act} ...)",
+                related=[(ta[0], ta[1], f"'{ta[2]}' here")])
+        return None
+
+
+def _same_act(fa: Frame, fb: Frame) -> bool:
+    if fa.group != fb.group or not fa.actors or not fb.actors:
+        return False
+    ka = [m.key or m.text.lower() for m in fa.actors]
+    kb = [m.key or m.text.lower() for m in fb.actors]
+    return any(x == y or (fa.actors[0].key and is_alias(x, y)) for x in ka for y in kb)
+
+
+def _key_nouns(f: Frame) -> set[str]:
+    """The common nouns that carry an object's substance (not 'offer', not names)."""
+    out: set[str] = set()
+    for m in f.objects:
+        if m.key:
+            continue
+        out |= {n for n in m.nouns if n not in LIGHT_NOUNS and n.islower()}
+    return out
+
+
+def _related_nouns(xa: set[str], xb: set[str]) -> bool:
+    """One noun names a kind of the other ('module' / 'airlock module' share a word)."""
+    return any(x in y or y in x for x in xa for y in xb)
+
+
+def _detail(ctx: Context, f: Frame, nouns: set[str]) -> tuple[int, int, str] | None:
+    """The noun chunk showing the key noun of ``f``'s objects."""
+    doc = ctx.doc
+    for m in f.objects:
+        for chunk in doc.char_span(m.start, m.end, alignment_mode="expand").noun_chunks \
+                if doc.char_span(m.start, m.end, alignment_mode="expand") is not None else []:
+            if chunk.root.lemma_.lower() in nouns:
+                return chunk.start_char, chunk.end_char, chunk.text
+    return None
+
+
+class RedundantSentenceKind(Kind):
+    """A sentence that repeats an earlier one almost word for word (C208)."""
+
+    defaults = {"min_ratio": 0.8, "min_words": 6}
+    requires = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"})
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        claims: Claims = ctx.facts.claims
+        min_words = self.options["min_words"]
+        for s in claims.sentences:
+            if len(s.units) < min_words:
+                continue
+            need = max(3, int(len(s.content) * 0.6))
+            for j, _n in claims.candidates(s.index, need):
+                a = claims.sentences[j]
+                if len(a.units) < min_words:
+                    continue
+                ratio = SequenceMatcher(None, a.lemmas, s.lemmas, autojunk=False).ratio()
+                if ratio >= self.options["min_ratio"]:
+                    start, end = _sentence_span(ctx, s)
+                    astart, aend = _sentence_span(ctx, a)
+                    line = ctx.article.line_of(astart)
+                    how = "repeats" if ratio >= 0.999 else "nearly repeats"
+                    yield Finding(start, end,
+                                  f"{how} line {line}: \"{_clip(ctx.article.text[astart:aend])}\"",
+                                  related=[(astart, aend, "first said here")])
+                    break
+
+
+class QuoteConflictKind(Kind):
+    """One quotation given to two speakers, or one speaker quoted two ways (C207)."""
+
+    defaults = {"min_words": 5, "min_ratio": 0.75}
+    requires = _NLP
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        from ..facts.speakers import same_speaker
+
+        attributions = ctx.facts.speakers.attributions
+        min_words = self.options["min_words"]
+        seen: list[Any] = []
+        for q in attributions:
+            if len(q.words) < min_words:
+                continue
+            for p in seen:
+                rel = _quote_relation(p.words, q.words, self.options["min_ratio"])
+                if rel is None:
+                    continue
+                line = ctx.article.line_of(p.start)
+                if rel == "same":
+                    if q.speaker and not same_speaker(p, q):
+                        who = f"to {p.speaker}" if p.speaker else "without a named speaker"
+                        yield Finding(q.start, q.end,
+                                      f"the same words are attributed to {q.speaker} here, "
+                                      f"but line {line} gives them {who}",
+                                      related=[(p.start, p.end, f"attributed {who} here")])
+                        break
+                elif q.speaker and p.speaker and same_speaker(p, q):
+                    yield Finding(q.start, q.end,
+                                  f"{q.speaker} is quoted here with different words than on "
+                                  f"line {line}: \"{_clip(p.text)}\"",
+                                  related=[(p.start, p.end, "the other version")])
+                    break
+            seen.append(q)
+
+
+def _quote_relation(a: list[str], b: list[str], min_ratio: float) -> str | None:
+    """'same' when one quotation's words contain the other's, 'variant' when they are close."""
+    if not a or not b:
+        return None
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    ls, ll = " ".join(short), " ".join(long_)
+    if re.search(r"(?:^| )" + re.escape(ls) + r"(?: |$)", ll):
+        return "same"
+    if len(short) / len(long_) < 0.6:
+        return None
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return "variant" if ratio >= min_ratio else None
