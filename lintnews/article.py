@@ -9,6 +9,7 @@ that text in the source.
 from __future__ import annotations
 
 import bisect
+import html
 import datetime as _dt
 import re
 from array import array
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Location
 
+CHARREF_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 DIRECTIVE_RE = re.compile(
     r"<!--\s*lintnews-(disable-next-line|disable|enable)\b([^>]*?)(?:--\s*(?P<reason>[^>]*?))?\s*-->"
 )
@@ -113,7 +115,13 @@ class Article:
         if end <= start:
             s = self.source_offset(start)
             return s, s
-        return self.offsets[start], self.offsets[end - 1] + 1
+        s, e = self.offsets[start], self.offsets[end - 1] + 1
+        if self.fmt != "text" and self.source[e - 1:e] == "&":
+            # the last character came from a character reference (&eacute;): cover all of it
+            m = CHARREF_RE.match(self.source, e - 1)
+            if m and html.unescape(m.group(0)) != m.group(0):
+                e = m.end()
+        return s, e
 
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
@@ -125,6 +133,10 @@ class Article:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] if line < len(self._line_starts) else len(self.source)
         return self.source[start:end].rstrip("\r\n")
+
+    def source_index(self, line: int, column: int) -> int:
+        """Source offset of a 1-based (line, column)."""
+        return self._line_starts[line - 1] + column - 1
 
     @property
     def line_count(self) -> int:

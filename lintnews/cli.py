@@ -115,19 +115,17 @@ def check(
 
     try:
         engine = Engine(opts)
-        names = engine.discover(paths)
-        for n in names:
-            if n != "-" and not Path(n).exists():
-                _die(f"{n}: no such file or directory")
+        names = engine.discover(paths)  # a missing path becomes an E001 for that path
         stdin_data = sys.stdin.buffer.read() if "-" in names else None
         results = engine.run(names, stdin_data)
         if fix or diff:
             results = _fix(engine, results, write=fix and not diff, unsafe=unsafe_fixes, show_diff=diff)
         diags = [d for r in results for d in r.diagnostics]
-        if baseline:
-            diags = filter_baseline(diags, read_baseline(baseline))
-        if write_baseline:
+        accepted = read_baseline(baseline) if baseline else None
+        if write_baseline:  # every current finding, so that `--baseline B --write-baseline B` keeps them
             save_baseline(write_baseline, diags)
+        if accepted is not None:
+            diags = filter_baseline(diags, accepted, root=baseline.parent)
         fail_on_sev = engine.config_for(Path.cwd() / "x").fail_on
         rules = engine.rules_for(engine.config_for(Path.cwd() / "x"))
     except ConfigError as ex:

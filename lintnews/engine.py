@@ -123,8 +123,14 @@ class Engine:
                     options = {**r.options, **cfg.options_for(r.code, r.name)}
                     kind = kind_cls(r, options)
                 except (RuleError, ValueError) as ex:
-                    where = f"{cfg.source}: " if cfg.source and cfg.options_for(r.code, r.name) else ""
+                    # name the file to edit: the config that set the options, else the rule's YAML
+                    if cfg.source and cfg.options_for(r.code, r.name):
+                        where = f"{cfg.source}: [rules.{r.name}]: "
+                    else:
+                        where = f"{r.source}: " if r.source else ""
                     raise ConfigError(f"{where}{ex}") from None
+                except ImportError as ex:  # a missing plug-in: E002 on each file, the others run
+                    kind = _BrokenKind(f"cannot import kind {r.kind!r} ({r.source}): {ex}")
                 active.append(ActiveRule(r, kind, cfg.severity_for(r.code, r.name) or r.severity))
             self._active[cfg] = active
         active = self._active[cfg]
@@ -135,8 +141,11 @@ class Engine:
         return active
 
     def internal_enabled(self, cfg: Config, code: str, path: Path | None = None) -> bool:
+        """E001-E003 are reported whatever ``select`` says (an unreadable file or a broken
+        rule must never pass silently); only ``ignore`` or per-file-ignores drop them."""
         extra = cfg.ignores_for(path) if path else ()
-        return is_selected(cfg, code, INTERNAL[code][0], True, extra)
+        name = INTERNAL[code][0]
+        return not any(matches(s, code, name) for s in cfg.ignore + extra)
 
     # -- discovery ---------------------------------------------------------------------
     def discover(self, paths: Iterable[str]) -> list[str]:
@@ -202,17 +211,49 @@ class Engine:
 
     # -- checking ---------------------------------------------------------------------
     def nlp(self, cfg: Config) -> Any:
+        """The loaded spaCy pipeline for ``cfg`` (a bad configured model names its file)."""
         from . import nlp as nlp_mod
 
-        model = nlp_mod.resolve_model(cfg.model)
-        return nlp_mod.load(model)
+        try:
+            model = nlp_mod.resolve_model(cfg.model)
+            return nlp_mod.load(model)
+        except nlp_mod.ModelError as ex:
+            if cfg.model and cfg.source:
+                raise ConfigError(f"{cfg.source}: 'model': {ex}") from None
+            raise
 
     def read(self, name: str, cfg: Config, data: bytes | None = None) -> Article | Diagnostic:
         return sources.load(name, sources.ReadOptions(headline=cfg.headline), data=data)
 
+    def jobs(self) -> int:
+        """Worker processes: --jobs, else the config's ``jobs``, else 1; 0 means one per CPU."""
+        jobs = self.options.jobs
+        if jobs is None:
+            jobs = self.config_for(Path.cwd() / "x").jobs
+        if jobs is None:
+            return 1
+        return jobs if jobs > 0 else (os.cpu_count() or 1)
+
     def run(self, names: list[str], stdin_data: bytes | None = None) -> list[FileResult]:
-        """Check every file; results in the order given."""
-        return list(self.check_files(names, stdin_data))
+        """Check every file; results in the order given (over ``jobs()`` processes)."""
+        jobs = min(self.jobs(), len(names) // 4)  # a worker must load the model: worth it for many files
+        if jobs < 2 or "-" in names:
+            return list(self.check_files(names, stdin_data))
+        import concurrent.futures as cf
+        import multiprocessing
+
+        chunks = [names[i::jobs] for i in range(jobs)]  # interleaved: big folders spread evenly
+        try:
+            ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+            with cf.ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+                parts = list(pool.map(_run_chunk, [(self.options, c) for c in chunks]))
+        except (OSError, cf.process.BrokenProcessPool):  # no processes here: do it in one
+            return list(self.check_files(names, stdin_data))
+        by_name: dict[str, list[FileResult]] = {}
+        for chunk, part in zip(chunks, parts):
+            for n, r in zip(chunk, part):
+                by_name.setdefault(n, []).append(r)
+        return [by_name[n].pop(0) for n in names]
 
     def recheck(self, name: str, data: bytes) -> FileResult:
         """Check new contents for a file (after fixes) without touching the disk."""
@@ -229,23 +270,36 @@ class Engine:
 
     def check_files(self, names: list[str], stdin_data: bytes | None = None,
                     batch_size: int = 32) -> Iterator[FileResult]:
-        """Yield one FileResult per file, in order."""
-        pending: list[tuple[str, Config, Article, list[ActiveRule]]] = []
+        """Yield one FileResult per file, in the order given.
+
+        A file that cannot be read yields its E001 result in its place; readable
+        files are parsed in batches (``nlp.pipe``) and never held back by a bad one.
+        """
+        pending: list[tuple[str, Config, Article, list[ActiveRule]] | FileResult] = []
+
+        def flush() -> Iterator[FileResult]:
+            batch = [p for p in pending if not isinstance(p, FileResult)]
+            done = iter(self._run_batch(batch)) if batch else iter(())
+            for p in pending:
+                yield p if isinstance(p, FileResult) else next(done)
+            pending.clear()
+
         for name in names:
-            display = self.options.stdin_filename or "-" if name == "-" else name
-            path = Path(display if name == "-" else name)
+            display = (self.options.stdin_filename or "-") if name == "-" else name
+            path = Path(display)
             cfg = self.config_for(path)
             active = self.active_rules(cfg, path)
-            art = self.read(display, cfg, stdin_data if name == "-" else None)
+            if name != "-" and not os.path.lexists(name):
+                art: Article | Diagnostic = sources.unreadable(name, "no such file or directory")
+            else:
+                art = self.read(display, cfg, stdin_data if name == "-" else None)
             if isinstance(art, Diagnostic):
-                yield FileResult(display, [art] if self.internal_enabled(cfg, "E001", path) else [])
-                continue
-            pending.append((display, cfg, art, active))
+                pending.append(FileResult(display, [art] if self.internal_enabled(cfg, "E001", path) else []))
+            else:
+                pending.append((display, cfg, art, active))
             if len(pending) >= batch_size:
-                yield from self._run_batch(pending)
-                pending = []
-        if pending:
-            yield from self._run_batch(pending)
+                yield from flush()
+        yield from flush()
 
     def _run_batch(self, batch: list[tuple[str, Config, Article, list[ActiveRule]]]) -> Iterator[FileResult]:
         # One nlp.pipe per (model, pipes) group; nearly always one group.
@@ -284,16 +338,36 @@ class Engine:
                 findings = list(a.kind.check(ctx))
                 quotes = None if a.rule.quotes else facts.quotes
             except Exception as ex:  # a broken rule costs its findings, never the run
-                if self.internal_enabled(cfg, "E002"):
+                if self.internal_enabled(cfg, "E002", Path(art.path)):
                     diags.append(_rule_error(art.path, a.rule, ex))
                 continue
             for f in findings:
                 if quotes is not None and quotes.contains(f.start, f.end):
                     continue
                 diags.append(to_diagnostic(art, a, f))
-        diags = apply_suppressions(art, diags, self.internal_enabled(cfg, "E003"))
+        known = [(r.code, r.name) for r in self.rules_for(cfg)] + [(c, n) for c, (n, _, _) in INTERNAL.items()]
+        diags = apply_suppressions(art, diags, self.internal_enabled(cfg, "E003", Path(art.path)),
+                                   active=[(a.rule.code, a.rule.name) for a in active], known=known)
         diags.sort(key=Diagnostic.sort_key)
         return diags
+
+
+class _BrokenKind:
+    """Stands in for a kind that cannot be imported: every check reports why (E002)."""
+
+    requires: frozenset[str] = frozenset()
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+    def check(self, ctx: Any) -> Iterator[Any]:
+        raise ImportError(self.why)
+
+
+def _run_chunk(args: tuple[RunOptions, list[str]]) -> list[FileResult]:
+    """A worker process: check some files with a fresh engine."""
+    options, names = args
+    return list(Engine(options).check_files(names))
 
 
 def _gitignore(path: Path) -> pathspec.PathSpec:
@@ -335,10 +409,19 @@ def _directive_covers(d: Directive, code: str, name: str) -> bool:
     return not d.codes or any(matches(c, code, name) for c in d.codes)
 
 
-def apply_suppressions(art: Article, diags: list[Diagnostic], report_unused: bool) -> list[Diagnostic]:
-    """Drop what disable/enable/disable-next-line directives cover; report unused ones."""
+def apply_suppressions(art: Article, diags: list[Diagnostic], report_unused: bool,
+                       active: list[tuple[str, str]] | None = None,
+                       known: list[tuple[str, str]] | None = None) -> list[Diagnostic]:
+    """Drop what disable/enable/disable-next-line directives cover; report unused ones (E003).
+
+    ``active`` lists the (code, name) of the rules that ran: a directive for rules
+    that did not run (deselected here) is not called unused. ``known`` lists every
+    rule: a directive naming none of them is reported as a typo.
+    """
     if not art.directives:
         return diags
+    for dv in art.directives:
+        dv.used = False
     lines_with_text = [i for i in range(1, art.line_count + 1) if art.line_text(i).strip()]
     kept = []
     for d in diags:
@@ -360,14 +443,29 @@ def apply_suppressions(art: Article, diags: list[Diagnostic], report_unused: boo
             kept.append(d)
     if report_unused:
         for dv in art.directives:
-            if dv.action != "enable" and not dv.used:
+            if dv.used:
+                continue
+            message = None
+            unknown = [c for c in dv.codes if known is not None
+                       and not any(matches(c, code, name) for code, name in known)]
+            if unknown:
+                message = (f"lintnews-{dv.action} names no rule: {', '.join(unknown)} "
+                           f"(see `lintnews rules`)")
+            elif dv.action == "enable":
+                continue
+            elif not dv.codes or active is None or any(
+                    matches(c, code, name) for c in dv.codes for code, name in active):
                 what = " ".join(dv.codes) or "all rules"
-                kept.append(Diagnostic(
-                    path=art.path, line=dv.location.line, column=dv.location.column,
-                    end_line=dv.location.end_line, end_column=dv.location.end_column, code="E003",
-                    rule="unused-suppression", severity=Severity.WARNING,
-                    message=f"lintnews-{dv.action} for {what} suppresses nothing; remove it",
-                    text=art.source[0:0]))
+                message = f"lintnews-{dv.action} for {what} suppresses nothing; remove it"
+            if message is None:
+                continue  # its rules did not run here: nothing to say
+            loc = dv.location
+            start = art.source_index(loc.line, loc.column)
+            kept.append(Diagnostic(
+                path=art.path, line=loc.line, column=loc.column, end_line=loc.end_line,
+                end_column=loc.end_column, code="E003", rule="unused-suppression",
+                severity=Severity.WARNING, message=message,
+                text=art.source[start:art.source_index(loc.end_line, loc.end_column)]))
     return kept
 
 
@@ -379,18 +477,33 @@ def _enable_line(directives: list[Directive], dv: Directive, code: str, name: st
 
 
 # -- baselines -----------------------------------------------------------------------
-def baseline_key(d: Diagnostic) -> tuple[str, str, str]:
-    return (Path(d.path).as_posix(), d.code, d.text_hash())
+def _baseline_path(path: str, root: Path | None) -> str:
+    """A finding's path as the baseline records it: relative to the baseline's folder."""
+    if root is not None and path != "-":
+        try:
+            return Path(os.path.relpath(Path(path).resolve(), root.resolve())).as_posix()
+        except ValueError:  # another drive (Windows)
+            pass
+    return Path(path).as_posix()
+
+
+def baseline_key(d: Diagnostic, root: Path | None = None) -> tuple[str, str, str]:
+    """(path, code, hash of the flagged text): never the line, so edits elsewhere keep it."""
+    return (_baseline_path(d.path, root), d.code, d.text_hash())
 
 
 def write_baseline(path: Path, diags: list[Diagnostic]) -> None:
+    """Record ``diags`` (internal errors excepted) as accepted findings."""
     import json
 
-    counts = Counter(baseline_key(d) for d in diags if d.code not in ("E001", "E002"))
+    counts = Counter(baseline_key(d, path.parent) for d in diags if d.code not in ("E001", "E002"))
     entries = [{"path": p, "code": c, "hash": h, "count": n} for (p, c, h), n in sorted(counts.items())]
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps({"version": 1, "entries": entries}, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps({"version": 1, "entries": entries}, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as ex:
+        raise ConfigError(f"--write-baseline {path}: {ex.strerror or ex}") from None
 
 
 def read_baseline(path: Path) -> Counter:
@@ -405,12 +518,15 @@ def read_baseline(path: Path) -> Counter:
         raise ConfigError(f"{path}: not a lintnews baseline ({ex})") from None
 
 
-def filter_baseline(diags: list[Diagnostic], baseline: Counter) -> list[Diagnostic]:
-    """Drop findings the baseline accepts (each entry as many times as it was seen)."""
+def filter_baseline(diags: list[Diagnostic], baseline: Counter, root: Path | None = None) -> list[Diagnostic]:
+    """Drop findings the baseline accepts (each entry as many times as it was seen).
+
+    ``root`` is the baseline file's folder, which its paths are relative to.
+    """
     left = Counter(baseline)
     out = []
     for d in diags:
-        k = baseline_key(d)
+        k = baseline_key(d, root)
         if left[k] > 0:
             left[k] -= 1
             continue

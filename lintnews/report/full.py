@@ -1,6 +1,8 @@
 """rustc/ruff-style: the source line with a caret underline, then the related lines."""
 from __future__ import annotations
 
+import unicodedata
+
 from ..diagnostics import Severity
 
 COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
@@ -11,16 +13,23 @@ def _lines(source: str | None) -> list[str]:
     return source.splitlines() if source else []
 
 
+def _cells(s: str) -> int:
+    """Terminal cells taken by ``s``: wide (CJK, emoji) characters take two, marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in s)
+
+
 def _snippet(lines, line, col, end_line, end_col, color, paint, label=""):
     if not (1 <= line <= len(lines)):
         return []
     text = lines[line - 1].replace("\t", " ")
     width = len(str(line))
     stop = end_col if end_line == line else len(text) + 1
-    carets = "^" * max(1, stop - col)
+    carets = "^" * max(1, _cells(text[col - 1:stop - 1]))
     gutter = paint(BLUE, f"{line:>{width}} |")
     pad = paint(BLUE, " " * width + " |")
-    return [f"{gutter} {text}", f"{pad} {' ' * (col - 1)}{paint(color, carets)}{(' ' + label) if label else ''}"]
+    return [f"{gutter} {text}",
+            f"{pad} {' ' * _cells(text[:col - 1])}{paint(color, carets)}{(' ' + label) if label else ''}"]
 
 
 def render(diags, ctx) -> str:

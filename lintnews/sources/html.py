@@ -24,8 +24,9 @@ VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embe
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, skip_title: bool = False) -> None:
         super().__init__(convert_charrefs=False)
+        self.skip_title = skip_title
         self.source = source
         self.starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.tb = TextBuilder()
@@ -69,6 +70,9 @@ class _Extractor(HTMLParser):
                     except ValueError:
                         pass
         if tag == "title":
+            if self.skip_title:
+                self.hidden.append(tag)
+                return
             self._break()
             self.in_title = True
             return
@@ -86,7 +90,7 @@ class _Extractor(HTMLParser):
 
     def handle_endtag(self, tag):
         tag = tag.lower()
-        if tag == "title":
+        if tag == "title" and not (self.hidden and self.hidden[-1] == "title"):
             self._break()
             if self.paragraphs and self.in_title:
                 self.title_span = self.paragraphs[-1]
@@ -124,11 +128,20 @@ class _Extractor(HTMLParser):
         self._ref(f"&#{name};")
 
 
-def build(path: str, source: str, options) -> Article:
-    ex = _Extractor(source)
+def _extract(source: str, skip_title: bool = False) -> _Extractor:
+    ex = _Extractor(source, skip_title)
     ex.feed(source)
     ex.close()
     ex._break()
+    return ex
+
+
+def build(path: str, source: str, options) -> Article:
+    """HTML source -> Article (visible body text; the h1, else the title, as headline)."""
+    ex = _extract(source)
+    if ex.h1_span and ex.title_span:
+        # <title> repeats the <h1> (or is page chrome): keep it out of the prose
+        ex = _extract(source, skip_title=True)
     text, offsets = ex.tb.build()
     paragraphs = ex.paragraphs
     headline = None
@@ -136,10 +149,6 @@ def build(path: str, source: str, options) -> Article:
         headline = ex.h1_span or ex.title_span
         if options.headline == "first-line" and paragraphs:
             headline = paragraphs[0]
-    if ex.h1_span and ex.title_span and ex.title_span in paragraphs \
-            and text[slice(*ex.title_span)].strip() and ex.title_span != headline:
-        # <title> duplicates the <h1> in most pages: keep it out of the prose
-        paragraphs = [p for p in paragraphs if p != ex.title_span]
     return Article(path=path, source=source, text=text, offsets=offsets, fmt="html",
                    paragraphs=paragraphs, headline=headline,
                    title=text[slice(*headline)] if headline else None, date=ex.date,

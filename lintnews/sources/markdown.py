@@ -7,12 +7,13 @@ token is aligned back to the source so every character keeps its position. Code
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import re
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..article import Article, TextBuilder, find_directives
+from ..article import CHARREF_RE, Article, TextBuilder, find_directives
 
 _MD = MarkdownIt("commonmark").use(front_matter_plugin)
 _TITLE = re.compile(r"""^title\s*[:=]\s*(?P<q>["']?)(?P<v>.*?)(?P=q)\s*$""", re.M)
@@ -34,7 +35,17 @@ def _align(content: str, src: str, cur: int, limit: int) -> tuple[list[int], int
         return list(range(pos, pos + len(content))), pos + len(content)
     offs = []
     for ch in content:  # escapes and entities: match character by character
+        if src.startswith("\\", cur) and src.startswith(ch, cur + 1):  # backslash escape
+            offs.append(cur + 1)
+            cur += 2
+            continue
         p = src.find(ch, cur, limit)
+        amp = src.find("&", cur, limit if p == -1 else p)
+        m = CHARREF_RE.match(src, amp) if amp != -1 else None
+        if m and html.unescape(m.group(0)).startswith(ch):  # a character reference: &eacute;
+            offs.append(amp)
+            cur = m.end()
+            continue
         if p == -1:
             offs.append(max(cur - 1, 0))
             continue
