@@ -8,6 +8,7 @@ it closes an open quotation and otherwise opens one.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +72,35 @@ def direction(text: str, i: int) -> str:
     return "?"
 
 
+_ATTRIBUTION_INSIDE = re.compile(
+    r"[,.!?]\s+(?:(?:he|she|they|it|we|I)\s+|(?:[A-Z][\w'’.-]*\s+){1,4}|(?:the|a|an)\s+(?:\w+\s+){0,3})"
+    r"(?:said|says|added|adds|told|tells|explained|continued|insisted|claimed|argued|warned|stated|asked)\b"
+    r"|\b(?:said|says|added|told|warned|insisted)\s+(?:he|she|they|[A-Z][\w'’.-]*)[,.]")
+
+
+def is_inch_mark(text: str, i: int) -> bool:
+    """A straight mark after a digit that is not followed by punctuation: 5'10", a 12" record."""
+    if i == 0 or not text[i - 1].isdigit():
+        return False
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return after not in ",.;:!?)"
+
+
+def runs_on(text: str, open_at: int, end: int) -> bool:
+    """Could the unclosed quotation at ``open_at`` be a paragraph-long one that runs on?
+
+    A run-on quotation is speech: it starts with a capital (or follows a colon) and
+    holds no attribution ("..., he said") that its closing mark should have preceded.
+    A scare quote ("very bad ...) never runs on.
+    """
+    inner = text[open_at + 1:end]
+    first = inner.lstrip()[:1]
+    before = text[max(0, open_at - 3):open_at].rstrip()
+    if not (first.isupper() or first.isdigit() or first in "…." or before.endswith(":")):
+        return False
+    return not _ATTRIBUTION_INSIDE.search(inner)
+
+
 def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
     """Pair quotation marks paragraph by paragraph."""
     out = Quotes()
@@ -80,6 +110,8 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
         for i in range(ps, pe):
             ch = text[i]
             if ch not in MARKS:
+                continue
+            if ch == STRAIGHT and is_inch_mark(text, i):
                 continue
             (out.straight if ch == STRAIGHT else out.curly).append(i)
             if ch in OPENERS:
@@ -104,7 +136,7 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
             out.quotes.append(Quote(open_at, pe, False, (ps, pe)))
             pending.append((open_at, (ps, pe)))
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt and text[nxt[0]:nxt[0] + 1] in (OPENERS | {STRAIGHT}):
+            if nxt and text[nxt[0]:nxt[0] + 1] in (OPENERS | {STRAIGHT}) and runs_on(text, open_at, pe):
                 out.continued.append(open_at)  # runs on into the next paragraph: allowed
             else:
                 out.unmatched.append(open_at)

@@ -1,0 +1,358 @@
+"""Wording checks: a/an by sound, doubled words, less/fewer, spacing.
+
+These read the text itself (regexes over ``Article.text``); only less/fewer
+needs the tagger. All positions are ``Article.text`` offsets.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .base import Context, Finding, Kind
+
+# ---------------------------------------------------------------------------------------
+# W101 a/an by sound
+# ---------------------------------------------------------------------------------------
+
+# Letters whose names start with a vowel sound: "an F", "an MP", "an SUV".
+VOWEL_LETTERS = set("AEFHILMNORSX")
+# Words spelt with a consonant whose first sound is a vowel (silent h).
+_SILENT_H = re.compile(r"^(hour|honest|honou?r|heir)", re.I)
+# Words spelt with a vowel whose first sound is a consonant ("you", "w").
+_YOU_SOUND = re.compile(
+    r"^(?:eu|ewe|uk(?:r|$)|ug(?:and)|ubiq|ufo|uni(?!n|m|den|d$)|unid(?=ir)|us(?:a|e|u)|ut(?:e|i|o)"
+    r"|ur(?:a|e|i|o|u(?!g))|uv(?:ul)|one(?:$|-|self|-off)|once$|ouija)", re.I)
+# Acronyms said as words, not letters (their first sound is the word's).
+WORD_ACRONYMS = {
+    "NASA": False, "NATO": False, "UNESCO": False, "UNICEF": False, "UEFA": False, "FIFA": False,
+    "NAFTA": False, "SARS": False, "MERS": False, "AIDS": True, "ASEAN": True, "OPEC": True,
+    "OFCOM": True, "OFSTED": True, "OFWAT": True, "FTSE": False, "LIBOR": False, "SIM": False,
+    "RAM": False, "ROM": False, "NIMBY": False, "ISA": True, "ISIS": True, "IKEA": True,
+    "UCAS": False, "MOMA": False, "LASER": False, "RADAR": False, "SCUBA": False, "SWAT": False,
+    "ACAS": True, "FEMA": False, "NICE": False, "SATS": False, "SAT": False, "MOBO": False,
+    "BAFTA": False, "OSCE": True, "OECD": True, "ECOWAS": True, "INTERPOL": True, "EFTA": True,
+}
+# Acronyms said as letters although they could be read as a word ("an SUV").
+LETTER_ACRONYMS = {"SUV", "MEP", "MOT", "MSP", "MLA", "NUS", "SAS", "HMV", "LSE", "FAQ", "MIT",
+                   "NEC", "RAF", "RAC", "SEC", "FA", "MI", "MA", "MP", "MPs", "MEPs", "SUVs"}
+# Latin and foreign phrases where "a"/"an" is not the English article.
+_FOREIGN_NEXT = {"priori", "posteriori", "fortiori", "la", "cappella", "capella", "der", "die", "den",
+                 "dem", "das", "deux", "trois", "lot"}  # "a lot" is fine anyway
+# Words where "an" before a sounded h is an accepted British usage: never flag either way.
+_H_EITHER = re.compile(r"^(histor|hotel|habitual|hypothe|heroic|horrific|herb|hilarious)", re.I)
+
+_ARTICLE = re.compile(
+    r"(?<![\w'’.\-&/])(a|an|A|An)(?![\w'’.\-&/)\]:])"   # the article, not a.m., a-ha, (a)
+    r"(?P<gap>[ \t]*\n?[ \t]*(?:[\"“‘'(\[—–\-][ \t]*){0,3})"  # quotes, brackets, dashes between
+    r"(?P<word>[$£€¥]?[\w][\w'’]*(?:[-.][\w]+)*)")
+
+
+def _number_sound(digits: str) -> str | None:
+    """'vowel' or 'consonant' for how a numeral is read aloud (8 eight, 11 eleven, 18 eighteen)."""
+    d = digits.replace(",", "")
+    if not d.isdigit():
+        return None
+    if d[0] == "8":
+        return "vowel"
+    if "," in digits:
+        lead = digits.split(",")[0]
+    elif len(d) == 4:  # years and hundreds: 1800s "eighteen hundreds"
+        lead = d[:2]
+    else:
+        lead = d[: (len(d) % 3) or 3]
+    return "vowel" if lead in ("11", "18") else "consonant"
+
+
+def _letters_sound(word: str) -> str:
+    return "vowel" if word[:1].upper() in VOWEL_LETTERS else "consonant"
+
+
+def _word_sound(word: str) -> str:
+    low = word.lower()
+    if _SILENT_H.match(low):
+        return "vowel"
+    if _YOU_SOUND.match(low):
+        return "consonant"
+    return "vowel" if low[:1] in "aeiou" else "consonant"
+
+
+def sound_of(word: str) -> str | None:
+    """'vowel', 'consonant' or None (cannot tell) for the first sound of ``word``."""
+    w = word.lstrip("$£€¥")
+    currency = w != word
+    if not w:
+        return None
+    m = re.match(r"[\d,]+", w)
+    if m:
+        return _number_sound(m.group().rstrip(","))
+    if currency:
+        return None
+    head = re.split(r"[-.'’]", w)[0]
+    if not head.isalpha():
+        return None
+    if _H_EITHER.match(head):
+        return None
+    if len(head) == 1:
+        # a lone letter: "an X-ray", "an F1 car", "a U-turn", "an e-mail"
+        if len(w) > 1 and w[1] in "-0123456789" or head.isupper() and len(w) == 1:
+            if head in "aAI" and len(w) == 1:
+                return None
+            return _letters_sound(head)
+        return None
+    if head.isupper() or (head[0].islower() and any(c.isupper() for c in head[1:2])):
+        return _acronym_sound(head)
+    if any(c.isupper() for c in head[1:]) and head[0].isupper() and not head[1:].islower():
+        # CamelCase brand (YouTube) reads as a word; mixed acronyms (MPs) as letters
+        if head.rstrip("s").isupper():
+            return _acronym_sound(head.rstrip("s"))
+        return _word_sound(head)
+    return _word_sound(head)
+
+
+def _acronym_sound(head: str) -> str | None:
+    up = head.upper()
+    if head[0].islower():  # eBay, iPhone, mRNA: the first letter is said as a letter
+        return _letters_sound(head[0])
+    if up in WORD_ACRONYMS:
+        return "vowel" if WORD_ACRONYMS[up] else "consonant"
+    if up in LETTER_ACRONYMS or up.rstrip("S") in LETTER_ACRONYMS:
+        return _letters_sound(up)
+    letters = _letters_sound(up)
+    vowels = sum(c in "AEIOU" for c in up)
+    pronounceable = vowels > 0 and not re.search(r"[^AEIOUY]{3}", up) and len(up) >= 3 \
+        and not re.match(r"^[^AEIOUY]{2}", up)
+    if not pronounceable:
+        return letters
+    as_word = "consonant" if up[0] == "U" else _word_sound(up)
+    return letters if as_word == letters else None
+
+
+class ArticleAgreementKind(Kind):
+    """'a' before a vowel sound or 'an' before a consonant sound."""
+
+    defaults = {"exceptions": []}
+
+    def setup(self) -> None:
+        self.exceptions = {str(x).lower() for x in self.options["exceptions"]}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        for m in _ARTICLE.finditer(text):
+            art, word = m.group(1), m.group("word")
+            if "\n\n" in m.group("gap"):
+                continue
+            if word.lower() in _FOREIGN_NEXT or word.lower() in self.exceptions:
+                continue
+            if art == "A" and not _sentence_initial(text, m.start()):
+                continue  # "plan A", "Group A": a letter, not the article
+            sound = sound_of(word)
+            if sound is None:
+                continue
+            want = "an" if sound == "vowel" else "a"
+            if art.lower() == want:
+                continue
+            fixed = want.capitalize() if art[0].isupper() else want
+            start, end = m.start(1), m.end("word")
+            first = re.split(r"[-.'’]", word.lstrip("$£€¥"))[0] or word
+            why = f"'{first}' starts with a {sound} sound"
+            yield Finding(start, end, f"'{art} {word}' should be '{fixed} {word}': {why}",
+                          fix=[(m.start(1), m.end(1), fixed)], fix_message=f"write '{fixed}'")
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    """True when the character at ``i`` starts a sentence, paragraph or quotation."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or text[j] == "\n":
+        return True
+    if text[j] in "\"“‘'([—–-:":
+        return True
+    return text[j] in ".!?" or (text[j] in "\"”’)" and j > 0 and text[j - 1] in ".!?")
+
+
+# ---------------------------------------------------------------------------------------
+# W102 repeated words
+# ---------------------------------------------------------------------------------------
+
+_WORD_PAIR = re.compile(r"(?<![\w'’\-])([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)([A-Za-z]+)(?![\w'’\-])")
+# Doubles that are grammatical or idiomatic.
+_LEGIT_DOUBLES = {"had had", "that that", "bye bye", "her her", "ha ha", "no no", "tut tut",
+                  "chop chop", "knock knock", "there there", "now now", "so so", "night night",
+                  "pom pom", "tom tom", "yo yo", "ga ga", "boo boo", "choo choo", "mahi mahi",
+                  "very very", "really really", "far far", "blah blah", "yada yada", "bla bla",
+                  "bling bling", "never never", "wait wait", "go go", "yes yes", "do do"}
+FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with",
+                  "by", "from", "it", "he", "she", "they", "we", "is", "was", "are", "were", "this",
+                  "that", "as", "if", "when", "has", "have", "had", "will", "would"}
+FINITE = {"is", "are", "was", "were", "has", "have", "had", "does", "did", "do", "am"}
+MODAL = {"will", "would", "can", "could", "shall", "should", "may", "might", "must"}
+_BASE_AFTER = {"have", "do", "be"}
+
+
+def _aux_clash(a: str, b: str) -> bool:
+    """Two auxiliaries in a row that cannot both belong ("had has", "is was", "will would")."""
+    if a not in FINITE | MODAL or b not in FINITE | MODAL or a == b:
+        return False
+    if a in MODAL and b in _BASE_AFTER:
+        return False           # "could have", "will do"
+    if a in {"do", "does", "did"} and b in {"have", "do"}:
+        return False           # emphatic "did have"
+    if a in {"have", "has", "had"} and b == "had":
+        return False           # "has had"
+    if b in {"do", "have"} and a in {"am", "is", "are", "was", "were"}:
+        return False           # "what they are do..." rare, but "those who were have" reads on
+    if a in MODAL and b in MODAL:
+        return True
+    return a in FINITE and b in (FINITE | MODAL)
+
+
+class RepeatedWordKind(Kind):
+    """A word typed twice ("the the"), or two clashing auxiliaries ("had has")."""
+
+    defaults = {"allow": []}
+
+    def setup(self) -> None:
+        self.allow = _LEGIT_DOUBLES | {str(x).lower() for x in self.options["allow"]}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        pos = 0
+        while True:
+            m = _WORD_PAIR.search(text, pos)
+            if not m:
+                break
+            pos = m.start(3)  # overlapping pairs: "the the the" gives two findings
+            a, gap, b = m.group(1), m.group(2), m.group(3)
+            la, lb = a.lower(), b.lower()
+            pair = f"{la} {lb}"
+            if pair in self.allow:
+                continue
+            if la == lb:
+                if len(a) == 1 and la not in ("a",):
+                    continue  # initials, "I I" in transcripts, list letters
+                if a[0].isupper() and b[0].isupper() and la not in FUNCTION_WORDS:
+                    continue  # names: "Duran Duran", "Bora Bora", "Sirhan Sirhan"
+                if a.isupper() and b.isupper() and len(a) > 1:
+                    continue
+                msg = f"'{a}' is repeated: '{a} {b}'"
+            elif _aux_clash(la, lb):
+                msg = f"two auxiliaries in a row: '{a} {b}'; keep one"
+            else:
+                continue
+            s, e = m.start(1), m.end(3)
+            yield Finding(s, e, msg, fix=[(m.end(1), m.end(3), "")],
+                          fix_message=f"delete the second '{b}'")
+
+
+# ---------------------------------------------------------------------------------------
+# W103 less/fewer
+# ---------------------------------------------------------------------------------------
+
+# Plurals that are mass nouns or singular in use ("less data", "less news").
+_MASS_PLURALS = {"data", "media", "news", "means", "series", "species", "politics", "economics",
+                 "physics", "mathematics", "athletics", "ethics", "odds", "thanks", "earnings",
+                 "proceeds", "funds", "savings", "emissions", "resources", "headquarters",
+                 "whereabouts", "goods", "clothes", "pains", "lengths", "terms", "grounds",
+                 "regards", "likes", "respects", "wages", "taxes", "damages", "winnings",
+                 "arms", "riches", "surroundings", "outskirts", "mumps", "measles", "diabetes",
+                 "graphics", "logistics", "statistics", "dynamics", "analytics", "electronics",
+                 "metrics", "demographics", "aesthetics", "genetics", "tactics", "gymnastics",
+                 "pyjamas", "pajamas", "premises", "species", "bucks", "cents", "pence", "dollars",
+                 "pounds", "euros", "yen", "miles", "kilometres", "kilometers", "metres", "meters",
+                 "hours", "minutes", "seconds", "days", "weeks", "months", "years", "degrees",
+                 "percent", "calories", "kilos", "kilograms", "litres", "liters", "gallons",
+                 "tonnes", "tons", "feet", "inches", "acres", "points", "votes"}
+_LET_ALONE = {"much", "still", "no", "nothing", "none", "or", "even"}
+
+
+class LessFewerKind(Kind):
+    """'less' before a plural count noun ("less games" for "fewer games")."""
+
+    defaults = {"mass_plurals": []}
+    requires = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser"})
+
+    def setup(self) -> None:
+        self.mass = _MASS_PLURALS | {str(x).lower() for x in self.options["mass_plurals"]}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        for tok in doc:
+            if tok.lower_ != "less" or tok.i + 1 >= len(doc):
+                continue
+            nxt = doc[tok.i + 1]
+            if nxt.tag_ != "NNS" or nxt.lower_ in self.mass:
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and (prev.lower_ in _LET_ALONE or prev.like_num or prev.tag_ in ("CD",)):
+                continue  # "much less", "no less", "or less", "10 less"
+            after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            if after is not None and after.pos_ in ("NOUN", "PROPN") and nxt.dep_ == "compound":
+                continue  # "less sports coverage": 'less' goes with 'coverage'
+            if after is not None and after.lower_ == "than" and prev is not None and prev.lower_ == "no":
+                continue
+            if not nxt.text.isalpha() or nxt.text[0].isupper():
+                continue
+            yield Finding(tok.idx, nxt.idx + len(nxt.text),
+                          f"'less {nxt.text}': '{nxt.text}' can be counted, so write 'fewer {nxt.text}'")
+
+
+# ---------------------------------------------------------------------------------------
+# W202 spacing
+# ---------------------------------------------------------------------------------------
+
+_NO_SPACE = re.compile(r"(?<=[a-z0-9%)\]])([.!?][\"”’)]?)([A-Z])(?=[a-z])")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)%])[ \t\u00a0]+(?=[,.](?![.\w]))")
+_URLISH = re.compile(r"(https?://|www\.|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
+                     r"\b|\.(js|py|exe|html?|php|asp|net|NET)\b)", re.I)
+_CHUNK = re.compile(r"\S+")
+
+
+def _chunk_at(text: str, i: int) -> str:
+    s = i
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    e = i
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    return text[s:e]
+
+
+class SpacingKind(Kind):
+    """No space after sentence punctuation, doubled spaces, a space before , or ."""
+
+    defaults = {"double_spaces": True, "space_before": True, "missing_space": True}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        if self.options["missing_space"]:
+            yield from self._missing(text)
+        if self.options["double_spaces"]:
+            for m in _DOUBLE_SPACE.finditer(text):
+                yield Finding(m.start(), m.end(), f"{len(m.group())} spaces in a row; one is enough",
+                              fix=[(m.start(), m.end(), " ")], fix_message="use one space")
+        if self.options["space_before"]:
+            for m in _SPACE_BEFORE.finditer(text):
+                mark = text[m.end()]
+                if mark == "." and text[m.end():m.end() + 3] == "...":
+                    continue
+                name = "comma" if mark == "," else "full stop"
+                yield Finding(m.start(), m.end() + 1, f"a space before the {name}",
+                              fix=[(m.start(), m.end(), "")], fix_message="remove the space")
+
+    def _missing(self, text: str) -> Iterable[Finding]:
+        for m in _NO_SPACE.finditer(text):
+            punct = m.group(1)
+            chunk = _chunk_at(text, m.start(1))
+            if _URLISH.search(chunk):
+                continue
+            # the word before: an abbreviation or initials (U.S.A, J.K) is not a sentence end
+            w = re.search(r"([\w.]+)$", text[:m.start(1)])
+            before = w.group(1) if w else ""
+            if "." in before or (punct[0] == "." and len(before) <= 1):
+                continue
+            junction = text[m.start(1):m.end(2)]
+            yield Finding(m.start(1), m.end(2),
+                          f"no space after '{punct}' in '{before[-12:]}{junction}'",
+                          fix=[(m.start(2), m.start(2), " ")], fix_message="insert a space")
