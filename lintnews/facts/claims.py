@@ -76,7 +76,7 @@ class Mention:
     start: int
     end: int
     text: str
-    nouns: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()   # lemmas of its common nouns
     label: str = ""           # entity label when the phrase is (headed by) a named entity
     key: str = ""             # normalised entity name ("" for common noun phrases)
 
@@ -178,7 +178,7 @@ def is_alias(a: str, b: str) -> bool:
 
 
 def _span_mention(span: "Span", label: str = "") -> Mention:
-    nouns = frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN"))
+    nouns = frozenset(t.lemma_.lower() for t in span if t.pos_ == "NOUN")
     return Mention(span.start_char, span.end_char, span.text, nouns, label,
                    entity_key(span.text) if label else "")
 

@@ -160,7 +160,7 @@ def _key_nouns(f: Frame) -> set[str]:
     for m in f.objects:
         if m.key:
             continue
-        out |= {n for n in m.nouns if n not in LIGHT_NOUNS and n.islower()}
+        out |= {n for n in m.nouns if n not in LIGHT_NOUNS}
     return out
 
 
