@@ -152,11 +152,37 @@ def load_file(path: Path, kinds: dict[str, str] | None = None) -> list[Rule]:
     return [_entry(path, i, raw, kinds) for i, raw in enumerate(data)]
 
 
+def plugin_rule_dirs() -> list[Path]:
+    """Rule folders that plug-ins ship, from the ``lintnews.rules`` entry-point group.
+
+    An entry ``name = package`` or ``name = package:folder`` names a folder of YAML
+    inside an installed package; the package is located, not imported.
+    """
+    import importlib.util
+
+    out: list[Path] = []
+    try:
+        eps = list(metadata.entry_points(group="lintnews.rules"))
+    except Exception:  # a broken distribution must not break the built-ins
+        return out
+    for ep in eps:
+        module, _, sub = ep.value.partition(":")
+        try:
+            spec = importlib.util.find_spec(module.strip())
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            raise RuleError(f"plug-in rules {ep.name!r} ({ep.value}): package {module!r} not found")
+        out.append(Path(list(spec.submodule_search_locations)[0]) / sub.strip().replace(".", "/"))
+    return out
+
+
 def load_rules(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
-    """Built-in rules plus the YAML in ``extra_dirs``; codes and names must be unique."""
+    """Built-in rules, plug-ins' rules, then the YAML in ``extra_dirs`` (a repository's
+    ``rule-dirs``); codes and names must be unique across all of them."""
     kinds = kind_names()
     rules: list[Rule] = []
-    for d in [builtin_rules_dir(), *extra_dirs]:
+    for d in [builtin_rules_dir(), *plugin_rule_dirs(), *extra_dirs]:
         d = Path(d)
         if not d.is_dir():
             raise RuleError(f"{d}: rule directory not found")

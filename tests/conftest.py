@@ -52,3 +52,57 @@ def offset_of(text: str, line: int, column: int) -> int:
 @pytest.fixture
 def lint_fn():
     return lint
+
+
+# -- helpers for the engine/CLI tests (additive) ------------------------------------------
+import os as _os
+import subprocess as _subprocess
+import sys as _sys
+import textwrap as _textwrap
+from pathlib import Path as _Path
+
+REPO = _Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, cwd=None, input: str | bytes | None = None, env: dict | None = None,
+            timeout: float = 180) -> _subprocess.CompletedProcess:
+    """Run ``python -m lintnews ARGS`` in a real subprocess; text stdout/stderr."""
+    full_env = {**_os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("LINTNEWS_DEBUG", None)
+    data = input.encode("utf-8") if isinstance(input, str) else input
+    proc = _subprocess.run([_sys.executable, "-m", "lintnews", *args], cwd=cwd, input=data,
+                           capture_output=True, env=full_env, timeout=timeout)
+    return _subprocess.CompletedProcess(proc.args, proc.returncode,
+                                        proc.stdout.decode("utf-8", "replace"),
+                                        proc.stderr.decode("utf-8", "replace"))
+
+
+def write(path: _Path, text: str | bytes) -> _Path:
+    """Write a file (dedented text, or bytes as they are), creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(_textwrap.dedent(text), encoding="utf-8", newline="")
+    return path
+
+
+REGEX_RULE = """\
+- code: X901
+  name: marked-word
+  kind: regex
+  severity: warning
+  summary: Flags every word written between pipes, for tests.
+  options:
+    pattern: '(?<=\\|)[^|\\n]+(?=\\|)'
+    message: "flagged «{match}»"
+"""
+
+
+def source_range(source: str, line: int, column: int, end_line: int, end_column: int) -> str:
+    """The source text between 1-based (line, column) and (end_line, end_column), exclusive."""
+    lines = source.split("\n")  # lintnews counts lines by "\n" only (CRLF keeps its "\r")
+
+    def off(ln: int, col: int) -> int:
+        return sum(len(x) + 1 for x in lines[:ln - 1]) + col - 1
+    return source[off(line, column):off(end_line, end_column)]
