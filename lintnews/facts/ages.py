@@ -1,0 +1,190 @@
+"""Ages: every "Parsons, 56,", "aged 56", "the 56-year-old", "56-year-old Parsons",
+tied to the person it describes, and birth years ("born in 1948").
+
+Independent of ``facts.names`` on purpose: a person is keyed by surname (and given
+name when both mentions have one), and an unnamed "the 59-year-old" is the most
+recent person mentioned before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .numbers import word_value
+
+TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Professor|Dame|Rev|President|Judge)\.?"
+_NAME_WORD = r"[A-Z][\w'\u2019-]*(?:-[A-Z][\w'\u2019]*)?"
+_NAME = rf"(?:{TITLES}\s+)?{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|bin|al|le)\s+)?{_NAME_WORD}){{0,3}}"
+_AGE_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|"
+            r"three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|"
+            r"sixteen|seventeen|eighteen|nineteen|ten|nine|eight|seven|six|five|four|three|two|one)")
+APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>aged\s+)?(?P<age>\d{{1,3}})(?=\s*[,.;)]|\s+(?:and|is|was|has|had|who|said|says)\b)")
+PAREN_RE = re.compile(rf"(?P<name>{_NAME})\s+\((?:aged\s+)?(?P<age>\d{{1,3}})\)")
+AGED_RE = re.compile(rf"(?P<name>{_NAME})\s+aged\s+(?P<age>\d{{1,3}})\b")
+YEAR_OLD_RE = re.compile(rf"\b(?P<the>[Tt]he\s+|[Aa]n?\s+)?(?P<age>(?i:{_AGE_NUM}))[-\s]year[-\s]old\b"
+                         rf"(?P<rest>(?:\s+[a-z][\w-]*){{0,3}}?\s+(?P<name>{_NAME}))?")
+BORN_RE = re.compile(r"\bborn\s+(?:in\s+|on\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?P<year>1[89]\d\d|20\d\d)\b")
+NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+             "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "In", "On", "At",
+             "He", "She", "They", "It", "But", "And", "By", "For", "Of", "To", "With", "After",
+             "Before", "Since", "From", "Last", "This", "Next", "Aged", "Now", "Then", "Only",
+             "About", "Around", "Some", "All", "Both", "Under", "Over", "Of"}
+
+
+@dataclass
+class Person:
+    """A person as the article names them."""
+
+    surname: str
+    given: str | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class AgeMention:
+    """One stated age; ``person`` is the surname key it was tied to (None if unknown)."""
+
+    start: int
+    end: int
+    age: int
+    form: str           # appos, paren, aged, year-old-name, the-year-old
+    person: str | None
+    given: str | None
+    name_text: str | None
+    named: bool         # the name is in the same phrase (not resolved from context)
+
+
+@dataclass
+class Ages:
+    """All ages of an article and the people they were tied to."""
+
+    mentions: list[AgeMention] = field(default_factory=list)
+    births: list[tuple[int, int, str, int]] = field(default_factory=list)  # start, end, person, year
+    persons: dict[str, Person] = field(default_factory=dict)
+
+
+def split_name(name: str) -> tuple[str, str | None] | None:
+    """(surname key, given name or None) of a written name; None when it is no name."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    title = bool(words) and re.fullmatch(TITLES, words[0]) is not None
+    if title:
+        words = words[1:]
+    while words and words[0] in NOT_NAMES:
+        words = words[1:]
+    if not words:
+        return None
+    last = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", words[-1])
+    if last in NOT_NAMES or not last[:1].isupper():
+        return None
+    given = words[-2] if len(words) > 1 else None
+    return last.lower(), given
+
+
+def _person_mentions(doc: Any, text: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, surname, given) of each PERSON entity and each titled name."""
+    out = []
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ == "PERSON":
+            sn = split_name(ent.text)
+            if sn:
+                out.append((ent.start_char, ent.end_char, sn[0], sn[1]))
+    for m in re.finditer(rf"\b{TITLES}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?", text):
+        sn = split_name(m.group(0))
+        if sn:
+            out.append((m.start(), m.end(), sn[0], sn[1]))
+    out.sort()
+    return out
+
+
+def _is_person_name(name: str, start: int, persons: list[tuple[int, int, str, str | None]],
+                    known: set[str]) -> bool:
+    """A name is a person when NER or a title says so here, or its surname is a known person."""
+    sn = split_name(name)
+    if not sn:
+        return False
+    end = start + len(name)
+    if any(s < end and start < e for s, e, _, _ in persons):
+        return True
+    return sn[0] in known
+
+
+def build(facts: Any) -> Ages:
+    """Ages tied to people, and birth years."""
+    text: str = facts.article.text
+    doc = facts.doc
+    persons = _person_mentions(doc, text)
+    known = {p[2] for p in persons}
+    out = Ages()
+    for s, e, sur, given in persons:
+        p = out.persons.setdefault(sur, Person(sur, given))
+        p.mentions.append((s, e))
+        if p.given is None and given:
+            p.given = given
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, age: int, form: str, name: str | None, name_start: int) -> None:
+        if any(s < end and start < e for s, e in taken) or not 0 < age < 120:
+            return
+        sur = given = None
+        if name is not None:
+            if not _is_person_name(name, name_start, persons, known):
+                return
+            sn = split_name(name)
+            assert sn is not None
+            sur, given = sn
+        taken.append((start, end))
+        out.mentions.append(AgeMention(start, end, age, form, sur, given, name, name is not None))
+
+    for m in APPOS_RE.finditer(text):
+        add(m.start("name"), m.end("age"), int(m.group("age")), "aged" if m.group("aged") else "appos",
+            m.group("name"), m.start("name"))
+    for m in PAREN_RE.finditer(text):
+        add(m.start("name"), m.end(), int(m.group("age")), "paren", m.group("name"), m.start("name"))
+    for m in AGED_RE.finditer(text):
+        add(m.start("name"), m.end("age"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
+    for m in YEAR_OLD_RE.finditer(text):
+        raw = m.group("age")
+        age = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
+        if m.group("name") and split_name(m.group("name")) and \
+                _is_person_name(m.group("name"), m.start("name"), persons, known):
+            add(m.start("age"), m.end("name"), age, "year-old-name", m.group("name"), m.start("name"))
+        elif m.group("the") and m.group("the").strip().lower() == "the":
+            # "the 59-year-old": the most recent person named before it
+            before = [p for p in persons if p[1] <= m.start()]
+            if not before:
+                continue
+            end = m.start() + re.search(r"year[-\s]old", m.group(0), re.I).end()
+            add(m.start(), end, age, "the-year-old", None, m.start())
+            mention = out.mentions[-1] if out.mentions and out.mentions[-1].start == m.start() else None
+            if mention is not None:
+                mention.person = before[-1][2]
+                mention.given = before[-1][3]
+    for m in BORN_RE.finditer(text):
+        before = [p for p in persons if p[1] <= m.start() and m.start() - p[1] < 200]
+        if before:
+            out.births.append((m.start(), m.end(), before[-1][2], int(m.group("year"))))
+    out.mentions.sort(key=lambda a: a.start)
+    return out
+
+
+def resolve_unnamed(ages: Ages) -> None:
+    """Tie "the N-year-old" to the article's main subject when the nearest person is a passer-by.
+
+    The nearest person before it wins, unless that person has no stated age and is
+    mentioned once, while exactly one person with a named age is the one most mentioned.
+    """
+    named = [a for a in ages.mentions if a.named and a.person]
+    with_age = {a.person for a in named}
+    if not with_age:
+        return
+    main = max(with_age, key=lambda k: len(ages.persons.get(k, Person(k, None)).mentions))
+    for a in ages.mentions:
+        if a.named or a.person in with_age or a.person is None:
+            continue
+        p = ages.persons.get(a.person)
+        if p is not None and len(p.mentions) <= 1:
+            a.person = main
+            a.given = ages.persons[main].given if main in ages.persons else None
+

@@ -1,0 +1,141 @@
+"""Dates: explicit dates (with their weekday when one is written) and relative dates.
+
+Forms read: "Tuesday, 4 March 2004", "Tuesday 4 March", "Tuesday, March 4, 2004",
+"Tuesday (4 March)", "4 March 2004", "March 4", and relative expressions
+("last year", "on Tuesday", "next month", "yesterday").
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+          "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+          "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+          "nov": 11, "december": 12, "dec": 12}
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+DATE_RE = re.compile(
+    r"(?:\b" + _WD + r"(?:,\s*|\s+(?:the\s+)?|\s*\(\s*))?"
+    r"(?:(?P<d1>" + _DAY + r")(?:\s+of)?\s+(?P<m1>" + _MON + r")(?:,?\s+(?P<y1>" + _YEAR + r"))?"
+    r"|\b(?P<m2>" + _MON + r")\s+(?P<d2>" + _DAY + r")\b(?:,?\s+(?P<y2>" + _YEAR + r"))?)"
+    r"(?P<close>\s*\))?"
+)
+RELATIVE_RE = re.compile(
+    r"\b(?:(?:last|next|this|earlier this|later this)\s+(?:year|month|week|weekend|season|"
+    r"spring|summer|autumn|winter|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"yesterday|tomorrow|today|tonight|"
+    r"(?:on|since|until|by|from)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?!\s*,?\s*(?:\(?\s*\d|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)))\b", re.I)
+DATELINE_RE = re.compile(r"^\s*(?:\w+\s+){0,3}\d{1,2}\s+" + _MON + r"\s+" + _YEAR + r"\b|"
+                         r"^\s*(?:Published|Updated|Last updated)[:\s]", re.M)
+
+
+@dataclass
+class DateMention:
+    """One explicit date; ``year`` is None when the text gives none."""
+
+    start: int
+    end: int
+    text: str
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None       # 0 = Monday, as written
+    weekday_text: str | None
+    sent: int = -1
+
+
+@dataclass
+class Dates:
+    """Explicit and relative dates of an article, and the years it mentions."""
+
+    explicit: list[DateMention] = field(default_factory=list)
+    relative: list[tuple[int, int, str]] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    has_dateline: bool = False
+
+    def candidate_years(self, anchor: _dt.date | None, mention: DateMention) -> list[int]:
+        """The years a date without a year can be in.
+
+        With the article's date: the occurrence of that day and month nearest to it.
+        Without: the latest year the article mentions, and the one after (news
+        reports on the recent past and the coming months).
+        """
+        if mention.year:
+            return [mention.year]
+        if anchor is not None:
+            best = None
+            for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+                try:
+                    d = _dt.date(y, mention.month, mention.day)
+                except ValueError:
+                    continue
+                if best is None or abs((d - anchor).days) < abs((best - anchor).days):
+                    best = d
+            return [best.year] if best else []
+        recent = [y for y in self.years if y <= 2100]
+        if not recent:
+            return []
+        top = max(recent)
+        return [top, top + 1]
+
+
+def weekday_index(name: str) -> int | None:
+    """0 for Monday ... 6 for Sunday, from a full or abbreviated name."""
+    n = name.lower().rstrip(".")[:3]
+    for i, w in enumerate(WEEKDAYS):
+        if w.lower()[:3] == n:
+            return i
+    return None
+
+
+def build(facts: Any) -> Dates:
+    """Every explicit and relative date of the article."""
+    text: str = facts.article.text
+    out = Dates()
+    out.years = [int(y) for y in re.findall(r"\b(" + _YEAR + r")\b", text)]
+    for m in DATE_RE.finditer(text):
+        day_s = m.group("d1") or m.group("d2")
+        mon_s = m.group("m1") or m.group("m2")
+        year_s = m.group("y1") or m.group("y2")
+        if not day_s or not mon_s:
+            continue
+        mon_key = mon_s.lower().rstrip(".")
+        month = MONTHS.get(mon_key)
+        if month is None:
+            continue
+        if mon_key == "may" and not m.group("wd") and not year_s and m.group("m2"):
+            continue  # "may 5" is usually the verb
+        day = int(re.match(r"\d+", day_s).group(0))
+        wd_s = m.group("wd")
+        wd = weekday_index(wd_s) if wd_s else None
+        # the abbreviated weekday forms are too ambiguous without a comma or parenthesis
+        if wd_s and len(wd_s.rstrip(".")) <= 4 and wd_s not in ("Mon", "Tue", "Wed", "Thu", "Fri",
+                                                                  "Sat", "Sun", "Tues", "Thur", "Thurs"):
+            wd = None
+        date_at = m.start("d1") if m.group("d1") else m.start("m2")
+        has_paren = wd_s is not None and "(" in text[m.start():date_at]
+        if has_paren and not m.group("close"):
+            wd, wd_s = None, None   # "Tuesday (4 ..." never closed: not a weekday-date
+        end = m.end() if has_paren and wd_s else m.end() - len(m.group("close") or "")
+        start = m.start() if wd_s else date_at
+        try:
+            _dt.date(int(year_s) if year_s else 2004, month, day)
+        except ValueError:
+            continue
+        out.explicit.append(DateMention(start, end, text[start:end], day, month,
+                                        int(year_s) if year_s else None, wd, wd_s))
+    for m in RELATIVE_RE.finditer(text):
+        out.relative.append((m.start(), m.end(), m.group(0)))
+    head = text[:300]
+    out.has_dateline = bool(DATELINE_RE.search(head))
+    return out

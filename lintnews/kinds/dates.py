@@ -1,0 +1,117 @@
+"""Dates that contradict the calendar or each other, and relative dates with no anchor.
+
+- ``weekday-date`` (C301): "Tuesday, 4 March 2004" - 4 March 2004 was a Thursday
+- ``date-conflict`` (C302): one event dated two ways
+- ``relative-date`` (C303): "last year" in an article with no date of its own
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterable
+
+from ..facts.dates import MONTHS, WEEKDAYS, DateMention
+from .base import Context, Finding, Kind
+
+_MONTH_NAMES = [m.title() for m, i in sorted(MONTHS.items(), key=lambda kv: kv[1]) if len(m) > 3
+                or m == "may"]
+
+
+def _fmt(d: DateMention, year: int) -> str:
+    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {year}"
+
+
+class WeekdayDateKind(Kind):
+    """A weekday that does not fall on the date written beside it."""
+
+    defaults: dict = {}
+    requires = frozenset()
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        dates = ctx.facts.dates
+        anchor = ctx.settings.date
+        for d in dates.explicit:
+            if d.weekday is None:
+                continue
+            years = dates.candidate_years(anchor, d)
+            if not years:
+                continue
+            actual = {}
+            for y in years:
+                try:
+                    actual[y] = _dt.date(y, d.month, d.day).weekday()
+                except ValueError:
+                    continue
+            if not actual or any(w == d.weekday for w in actual.values()):
+                continue
+            said = WEEKDAYS[d.weekday]
+            if d.year:
+                msg = f"{_fmt(d, d.year)} was a {WEEKDAYS[actual[d.year]]}, not a {said}"
+            elif len(actual) == 1:
+                y, w = next(iter(actual.items()))
+                msg = (f"{_fmt(d, y)} was a {WEEKDAYS[w]}, not a {said} (year taken from the "
+                       f"{'article date' if anchor else 'years the article mentions'})")
+            else:
+                parts = " and ".join(f"a {WEEKDAYS[w]} in {y}" for y, w in actual.items())
+                msg = (f"{d.day} {_MONTH_NAMES[d.month - 1]} was {parts}, never a {said} "
+                       f"(no year given; years from the article)")
+            yield Finding(d.start, d.end, msg)
+
+
+class DateConflictKind(Kind):
+    """Two dates that cannot both be right: one weekday named for two nearby dates."""
+
+    defaults = {"max_days": 6}
+    requires = frozenset()
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        dates = ctx.facts.dates
+        anchor = ctx.settings.date
+        resolved: list[tuple[DateMention, _dt.date]] = []
+        for d in dates.explicit:
+            years = dates.candidate_years(anchor, d)
+            if len(years) != 1:
+                continue
+            try:
+                resolved.append((d, _dt.date(years[0], d.month, d.day)))
+            except ValueError:
+                continue
+        text = ctx.article.text
+        for j, (d2, day2) in enumerate(resolved):
+            for d1, day1 in resolved[:j]:
+                if d1.weekday is None or d1.weekday != d2.weekday or day1 == day2:
+                    continue
+                gap = abs((day2 - day1).days)
+                if gap <= self.options["max_days"]:
+                    # the same weekday cannot name two dates less than a week apart
+                    yield Finding(
+                        d2.start, d2.end,
+                        f"'{text[d2.start:d2.end]}' and line {ctx.article.line_of(d1.start)}'s "
+                        f"'{text[d1.start:d1.end]}' name the same {WEEKDAYS[d2.weekday]} "
+                        f"{gap} day{'s' if gap != 1 else ''} apart",
+                        related=[(d1.start, d1.end, "the other date")])
+                    break
+
+
+class RelativeDateKind(Kind):
+    """"last year", "on Tuesday" where the article carries no date to anchor them."""
+
+    defaults = {"report": "first"}
+    requires = frozenset()
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        if ctx.settings.date is not None:
+            return
+        dates = ctx.facts.dates
+        if dates.has_dateline or not dates.relative:
+            return
+        rel = dates.relative
+        items = rel if self.options["report"] == "all" else rel[:1]
+        others = len(rel) - 1
+        for s, e, t in items:
+            more = f" ({others} more in the article)" if others and len(items) == 1 else ""
+            yield Finding(s, e, f"'{t}' is relative, but the article has no date to anchor it"
+                          f"{more}: add a dateline or front-matter date, or pass --date")
+
+
+_ = re

@@ -1,0 +1,436 @@
+"""Numbers, ages and counts that disagree with each other or with their own arithmetic.
+
+- ``numeric-conflict`` (C202): one quantity of one thing, for one actor and period, given two values
+- ``age-conflict`` (C203): one person given two ages, or an age that contradicts a birth year
+- ``percent-change`` (C204): a stated % change that the figures beside it do not produce
+- ``count-mismatch`` (C205): "the three firms - A, B, C and D -"
+- ``headline-mismatch`` (C206): a headline figure that the body contradicts
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterable
+
+from ..facts.numbers import Quantity, fmt_value, word_value
+from .base import Context, Finding, Kind
+
+_PARSE = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser"})
+_PARSE_NER = _PARSE | {"ner"}
+
+
+def _line(ctx: Context, i: int) -> int:
+    return ctx.article.line_of(i)
+
+
+# ----------------------------------------------------------------------------------------------
+# C202 numeric-conflict
+# ----------------------------------------------------------------------------------------------
+
+# change and comparison words: a sentence that compares two values of one thing
+_COMPARE = re.compile(r"\b(?:from|compared|than|previous|previously|earlier|before|ago|originally|"
+                      r"initially|rise|rose|risen|fell|fall|fallen|increase|decrease|up|down|"
+                      r"cut|more|fewer|less|another|extra|additional|further|other|each|every|"
+                      r"per|a further|average|if|would|could|might|until|plan|plans|target)\b",
+                      re.I)
+
+
+class NumericConflictKind(Kind):
+    """The same quantity of the same thing given two different values."""
+
+    defaults = {"max_distance_paragraphs": 40}
+    requires = _PARSE_NER
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        numbers = ctx.facts.numbers
+        text = ctx.article.text
+        sents = list(ctx.doc.sents)
+        body = ctx.article.body_start()
+        cands = [q for q in numbers.quantities
+                 if q.kind == "number" and q.noun and q.head not in _GENERIC and q.start >= body
+                 and q.unit in ("",) and q.predicates and q.value >= 2]
+        reported: set[tuple[int, int]] = set()
+        for j, later in enumerate(cands):
+            for first in cands[:j]:
+                if first.sent == later.sent or first.noun != later.noun:
+                    continue
+                if first.value == later.value or first.compatible(later):
+                    continue
+                if first.hedge or later.hedge:
+                    continue
+                shared = (first.predicates & later.predicates) - _WEAK_PREDICATES
+                if not shared:
+                    continue
+                if first.subject and later.subject and first.subject != later.subject and \
+                        "PRON" not in (first.subject, later.subject):
+                    continue
+                if first.periods and later.periods and not (first.periods & later.periods):
+                    continue
+                s1 = sents[first.sent].text if 0 <= first.sent < len(sents) else ""
+                s2 = sents[later.sent].text if 0 <= later.sent < len(sents) else ""
+                if _COMPARE.search(s1) and _COMPARE.search(s2):
+                    continue
+                if _other_same_noun(cands, first, later):
+                    continue
+                key = (first.start, later.start)
+                if key in reported or any(k[1] == later.start for k in reported):
+                    continue
+                reported.add(key)
+                end = later.noun_end or later.end
+                fend = first.noun_end or first.end
+                yield Finding(
+                    later.start, end,
+                    f"says '{text[later.start:end]}' here, but line {_line(ctx, first.start)} says "
+                    f"'{text[first.start:fend]}' ({'/'.join(sorted(shared))})",
+                    related=[(first.start, fend, f"first given as '{text[first.start:fend]}' here")])
+
+
+_GENERIC = {"year", "month", "week", "day", "hour", "minute", "second", "time", "season", "decade",
+            "century", "point", "way", "thing", "lot", "part", "bit", "side", "end", "place",
+            "round", "stage", "one", "other", "inch", "mile", "metre", "kilometre", "foot", "yard",
+            "game", "match", "goal", "term", "night", "spot", "row", "leg", "run", "shot", "try",
+            "set", "hole", "lap", "mph", "km", "kg", "pound", "tonne", "ton", "per", "cent",
+            "percent", "occasion", "title", "win", "defeat", "victory", "loss", "draw", "cap",
+            "appearance", "wicket", "over", "innings", "stroke", "version", "edition", "episode"}
+_WEAK_PREDICATES = {"say", "tell", "add", "be", "accord", "report", "confirm", "claim", "believe",
+                    "think", "state", "suggest", "show", "reveal", "announce", "expect"}
+
+
+def _other_same_noun(cands: list[Quantity], a: Quantity, b: Quantity) -> bool:
+    """Three or more different values of one noun are a series, not a conflict."""
+    values = {q.value for q in cands if q.noun == a.noun}
+    return len(values) > 2
+
+
+# ----------------------------------------------------------------------------------------------
+# C203 age-conflict
+# ----------------------------------------------------------------------------------------------
+
+class AgeConflictKind(Kind):
+    """One person given two ages, or an age that does not fit a stated birth year."""
+
+    defaults: dict = {}
+    requires = _PARSE_NER
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        from ..facts.ages import resolve_unnamed
+
+        ages = ctx.facts.ages
+        resolve_unnamed(ages)
+        text = ctx.article.text
+        first_of: dict[str, object] = {}
+        for a in ages.mentions:
+            if a.person is None:
+                continue
+            prev = first_of.get(a.person)
+            if prev is None:
+                first_of[a.person] = a
+                continue
+            if prev.given and a.given and prev.given != a.given and a.named:  # type: ignore[attr-defined]
+                continue  # two people who share a surname
+            if prev.age != a.age:  # type: ignore[attr-defined]
+                who = (prev.name_text or a.person.title())  # type: ignore[attr-defined]
+                here = text[a.start:a.end]
+                there = text[prev.start:prev.end]  # type: ignore[attr-defined]
+                yield Finding(
+                    a.start, a.end,
+                    f"gives {who} as {a.age} here ('{here}'), but line {_line(ctx, prev.start)} "  # type: ignore[attr-defined]
+                    f"says {prev.age} ('{there}')",  # type: ignore[attr-defined]
+                    related=[(prev.start, prev.end, f"{who} is {prev.age} here")])  # type: ignore[attr-defined]
+        date = ctx.settings.date
+        if date is None:
+            return
+        for bs, be, person, year in ages.births:
+            for a in ages.mentions:
+                if a.person != person:
+                    continue
+                possible = (date.year - year - 1, date.year - year)
+                if a.age not in possible:
+                    yield Finding(
+                        a.start, a.end,
+                        f"gives {person.title()} as {a.age}, but born in {year} makes them "
+                        f"{possible[0]} or {possible[1]} on {date.isoformat()}",
+                        related=[(bs, be, f"born in {year}")])
+
+
+# ----------------------------------------------------------------------------------------------
+# C204 percent-change
+# ----------------------------------------------------------------------------------------------
+
+_UP = re.compile(r"\b(?:up|rose|rise|rises|rising|risen|jump(?:ed|s)?|climb(?:ed|s)?|gr[eo]w(?:n|s)?|"
+                 r"increase[ds]?|gain(?:ed|s)?|surg(?:ed|e|es)|soar(?:ed|s)?|higher|boost(?:ed)?|"
+                 r"rocket(?:ed)?|leap(?:t|ed)?|grow(?:th)?|improv(?:ed|ement)|advance[ds]?|"
+                 r"swell(?:ed)?|doubl(?:ed|e))\b", re.I)
+_DOWN = re.compile(r"\b(?:down|fell|fall|falls|falling|fallen|drop(?:ped|s)?|declin(?:ed|e|es)|"
+                   r"slump(?:ed|s)?|decrease[ds]?|cut|lower|lost|loss|slid|slide|tumbl(?:ed|e)|"
+                   r"plung(?:ed|e)|dipp?(?:ed)?|dip|shrank|shrunk|shrink|sank|sink|slip(?:ped)?|"
+                   r"plummet(?:ed)?|reduc(?:ed|tion)|contract(?:ed|ion)|eas(?:ed|e))\b", re.I)
+_BASE_AFTER = re.compile(r"^\W*(?:a|the|one)\s+year\s+(?:earlier|ago|before)|^\W*(?:in|for)\s+(?:the\s+)?"
+                         r"(?:previous|prior|same)\b|^\W*(?:last|the previous)\s+year", re.I)
+
+
+class PercentChangeKind(Kind):
+    """"rose 12% to £150m from £120m": the percentage must match the figures."""
+
+    defaults = {"tolerance_points": 1.0}
+    requires = frozenset({"parser"})
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        numbers = ctx.facts.numbers
+        text = ctx.article.text
+        by_sent: dict[int, list[Quantity]] = {}
+        for q in numbers.quantities:
+            by_sent.setdefault(q.sent, []).append(q)
+        for qs in by_sent.values():
+            pcts = [q for q in qs if q.unit in ("%", "pts") and q.kind == "number"]
+            if not pcts:
+                continue
+            for p in pcts:
+                f = self._check_one(text, p, qs)
+                if f is not None:
+                    yield f
+
+    def _check_one(self, text: str, p: Quantity, qs: list[Quantity]) -> Finding | None:
+        amounts = [q for q in qs if q is not p and q.kind in ("number", "weak") and q.unit != "pts"
+                   and not (q.unit == "%" and p.unit == "%" and q.before not in ("to", "from", "at"))]
+        old = new = None
+        for q in amounts:
+            after = text[q.end:q.end + 40]
+            if q.before == "from" or _BASE_AFTER.search(after) or \
+                    re.search(r"(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+\W*$",
+                              text[max(0, q.start - 25):q.start], re.I):
+                old = old or q
+            elif q.before in ("to", "at", "of") and q.start > p.end - 200:
+                if q.before == "of" and not re.search(r"\b(?:total|figure|level|high|low|record)\s+of\s+$",
+                                                      text[max(0, q.start - 20):q.start]):
+                    continue
+                new = new or q
+        if old is None or new is None or old.unit != new.unit or old.value <= 0:
+            return None
+        # the % must sit in the same stretch as the figures (one clause, not a list of results)
+        lo_i, hi_i = min(old.start, new.start, p.start), max(old.end, new.end, p.end)
+        if hi_i - lo_i > 220 or ";" in text[lo_i:hi_i]:
+            return None
+        window = text[max(0, p.start - 60):p.end + 25]
+        ctx_before = text[max(0, min(p.start, old.start, new.start) - 80):p.start]
+        sign = 0
+        near = text[max(0, p.start - 40):p.start] + " " + text[p.end:p.end + 15]
+        ups, downs = list(_UP.finditer(near)), list(_DOWN.finditer(near))
+        if ups and not downs:
+            sign = 1
+        elif downs and not ups:
+            sign = -1
+        elif not ups and not downs:
+            ups2, downs2 = _UP.search(ctx_before + window), _DOWN.search(ctx_before + window)
+            if not ups2 and not downs2:
+                return None
+            sign = 1 if ups2 and not downs2 else -1 if downs2 and not ups2 else 0
+        a, b = new.value, old.value
+        if old.unit == "%" and new.unit == "%":
+            points = a - b
+            if p.unit == "pts" or abs(abs(points) - p.value) <= p.half_unit + self.options["tolerance_points"]:
+                if abs(abs(points) - p.value) <= p.half_unit + self.options["tolerance_points"] + 0.05:
+                    return None
+        if p.unit == "pts":
+            return None
+        hi_a, lo_a = a + new.half_unit, a - new.half_unit
+        hi_b, lo_b = b + old.half_unit, max(b - old.half_unit, 1e-12)
+        cmin = (lo_a - hi_b) / hi_b * 100
+        cmax = (hi_a - lo_b) / lo_b * 100
+        change = (a - b) / b * 100
+        tol = self.options["tolerance_points"] + p.half_unit
+        pv = p.value
+        if p.approx or new.approx or old.approx:
+            tol += max(1.5, 0.1 * pv)
+        if re.search(r"\b(?:more than|over|at least|almost|nearly|about|around|some|roughly)\s+$",
+                     text[max(0, p.start - 15):p.start], re.I):
+            tol += max(1.5, 0.1 * pv)
+        stated = [sign * pv] if sign else [pv, -pv]
+        for sp in stated:
+            if cmin - tol <= sp <= cmax + tol:
+                return None
+        direction = "rise" if sign > 0 else "fall" if sign < 0 else "change"
+        msg = (f"{p.text} does not match {old.text} -> {new.text} ({change:+.1f}%)")
+        if sign and (change > 0) != (sign > 0) and abs(change) > tol:
+            msg += f": the figures show a {'rise' if change > 0 else 'fall'}, the text a {direction}"
+        return Finding(p.start, p.end, msg,
+                       related=[(old.start, old.end, "from this figure"),
+                                (new.start, new.end, "to this figure")])
+
+
+# ----------------------------------------------------------------------------------------------
+# C205 count-mismatch
+# ----------------------------------------------------------------------------------------------
+
+_COUNT_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|\d{1,2})")
+_LEAD = r"(?P<lead>\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Aa]ll\s+the|[Oo]nly)\s+|(?<=^)|(?<=[.!?]\s)|(?<=\n))"
+COUNT_RE = re.compile(
+    _LEAD + r"(?P<n>(?i:" + _COUNT_WORD + r"))\b(?P<noun>(?:\s+[a-z][\w'-]*){0,3})"
+    r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s)")
+_LIST_STOP = {"-": r"\s[-\u2013\u2014]\s", "\u2013": r"\s[-\u2013\u2014]\s",
+              "\u2014": r"\s[-\u2013\u2014]\s", "(": r"\)", ":": r"[.;]", ",": r","}
+_NOT_FULL = re.compile(r"\b(?:including|include|includes|such as|among|among them|like|"
+                       r"notably|especially|e\.g\.|etc|others|other|and more|for example|"
+                       r"for instance|mainly|mostly|led by|each|every)\b", re.I)
+_LOWER_OK = {"of", "the", "de", "la", "le", "van", "von", "der", "du", "des", "del", "da", "di",
+             "al", "bin", "on", "upon", "for", "in", "&", "y", "e", "el", "St", "and"}
+_TIME_NOUNS = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|seasons?|"
+                         r"decades?|times?|goals?|points?|games?|matches|rounds?|sets?|"
+                         r"per|cent|percent|o'clock|am|pm)\b", re.I)
+
+
+def split_items(s: str) -> list[str] | None:
+    """Items of a written list "A, B, C and D"; None when it is not a list of names."""
+    s = s.strip().rstrip(",")
+    parts = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+&\s+", s)]
+    parts = [x for x in parts if x]
+    if len(parts) < 2:
+        return None
+    for item in parts:
+        words = item.split()
+        if not words or len(words) > 6:
+            return None
+        if not (words[0][:1].isupper() or words[0][:1].isdigit()) and words[0] != "the":
+            return None
+        for w in words:
+            if not (w[:1].isupper() or w[:1].isdigit() or w in _LOWER_OK or w == "the"):
+                return None
+    return parts
+
+
+class CountMismatchKind(Kind):
+    """A stated count that disagrees with the items listed right after it."""
+
+    defaults: dict = {}
+    requires = frozenset()
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        for ps, pe in ctx.article.paragraphs:
+            para = text[ps:pe]
+            for m in COUNT_RE.finditer(para):
+                f = self._one(para, m, ps)
+                if f is not None:
+                    yield f
+
+    def _one(self, para: str, m: re.Match, offset: int) -> Finding | None:
+        n_text = m.group("n")
+        n = 2 if n_text.lower() == "both" else int(n_text) if n_text.isdigit() else word_value(n_text)
+        if not n or n < 2:
+            return None
+        noun = m.group("noun").strip()
+        opener = m.group("open").strip() or m.group("open")
+        key = opener[0] if opener else ","
+        if key == ",":
+            # "Three countries, Israel and Syria, are ...": needs a noun and a sentence/the start
+            if not noun or not (m.group("lead") or "").strip() and m.start("n") != m.start():
+                pass
+            if not noun:
+                return None
+        if noun and _TIME_NOUNS.search(noun):
+            return None
+        if noun and not re.search(r"s\b|people|men|women|children|police", noun.split()[-1]):
+            return None  # "three-way", "two main": the counted noun must be plural
+        rest = para[m.end():]
+        stop = re.search(_LIST_STOP[key], rest)
+        if key == ":":
+            stop = re.search(r"[.;](?:\s|$)|$", rest)
+        if stop is None:
+            return None
+        listed = rest[:stop.start()]
+        if key == "," and not re.match(r",\s+[a-z]", rest[stop.start():stop.start() + 30]):
+            return None  # the list must close with a comma and the sentence go on
+        if not listed.strip() or len(listed) > 200 or _NOT_FULL.search(listed):
+            return None
+        if key in "-\u2013\u2014(" and re.match(r"\s*\d", listed):
+            return None
+        items = split_items(listed)
+        if items is None or (key == "," and len(items) < 2):
+            return None
+        if len(items) == n:
+            return None
+        start = offset + m.start("n")
+        if m.group("lead") and m.group("lead").strip():
+            start = offset + m.start("lead")
+        end = offset + m.end() + stop.start() + len(stop.group(0).rstrip())
+        if key in ",":
+            end = offset + m.end() + stop.start()
+        said = f"{m.group('lead') or ''}{n_text}{(' ' + noun) if noun else ''}".strip()
+        return Finding(start, end if key != ":" else offset + m.end() + stop.start(),
+                       f"says '{said}' but lists {len(items)}: {', '.join(items)}")
+
+
+# ----------------------------------------------------------------------------------------------
+# C206 headline-mismatch
+# ----------------------------------------------------------------------------------------------
+
+class HeadlineMismatchKind(Kind):
+    """A headline figure that the body gives differently for the same thing."""
+
+    defaults = {"rounding": 0.02}
+    requires = _PARSE
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        art = ctx.article
+        if not art.headline:
+            return
+        hs, he = art.headline
+        body = art.body_start()
+        numbers = ctx.facts.numbers
+        head_q = [q for q in numbers.quantities if hs <= q.start and q.end <= he
+                  and q.kind == "number" and (q.unit or q.noun or not q.is_word)]
+        body_q = [q for q in numbers.quantities if q.start >= body and q.kind in ("number", "weak")]
+        for h in head_q:
+            same = [q for q in body_q if _same_kind(h, q)]
+            if not same:
+                continue
+            if any(_rounds_to(h, q, self.options["rounding"]) for q in same):
+                continue
+            near = [q for q in same if _near(h, q)]
+            if not near:
+                continue
+            q = near[0]
+            yield Finding(h.start, h.end,
+                          f"headline says '{h.text}', but line {art.line_of(q.start)} says "
+                          f"'{q.text}'" + (f" ({fmt_value(q.value, q.unit)})" if False else ""),
+                          related=[(q.start, q.end, f"the body gives '{q.text}' here")])
+
+
+def _same_kind(h: Quantity, q: Quantity) -> bool:
+    if h.unit != q.unit:
+        return False
+    if h.unit:
+        return True
+    # plain counts: same counted noun, or both bare large numbers
+    if h.head and q.head:
+        return h.head == q.head
+    return h.head is None and q.head is None and h.value >= 100 and q.value >= 100
+
+
+def _rounds_to(h: Quantity, q: Quantity, slack: float) -> bool:
+    """A headline rounds: '£5bn' for £5.2bn, '42%' for 41.6%."""
+    if h.compatible(q):
+        return True
+    if h.value and abs(h.value - q.value) / abs(h.value) <= slack and not _transposed(h, q):
+        return True
+    return False
+
+
+def _digits(q: Quantity) -> str:
+    return re.sub(r"\D", "", re.sub(r"^[^\d]*", "", q.text).split(" ")[0])
+
+
+def _transposed(h: Quantity, q: Quantity) -> bool:
+    a, b = _digits(h), _digits(q)
+    return len(a) == len(b) > 1 and a != b and sorted(a) == sorted(b)
+
+
+def _near(h: Quantity, q: Quantity) -> bool:
+    """Different but close enough to be the same figure mistyped or changed."""
+    if _transposed(h, q):
+        return True
+    if not h.value or not q.value:
+        return False
+    ratio = h.value / q.value
+    same_scale = math.floor(math.log10(abs(h.value))) == math.floor(math.log10(abs(q.value)))
+    return same_scale and 0.6 <= ratio <= 1.6
