@@ -1,0 +1,219 @@
+"""Acronyms and where the article spells them out.
+
+``facts.acronyms`` offers ``items``: acronym -> :class:`Acronym`, in order of
+first use, each with ``uses`` (``(start, end)`` of every use in the body,
+definitions excluded), ``definitions`` (:class:`Definition`: ``start``, ``end``,
+``long_form``, ``parenthetical`` — "World Trade Organization (WTO)" or "WTO
+(World Trade Organization)" — or a bare expansion somewhere in the text),
+``known`` (in the built-in list of news-common acronyms or
+``settings.known_acronyms``) and ``headline_uses``.
+
+Candidates come from textacy's ``is_acronym``; textacy's
+``acronyms_and_definitions`` contributes definitions found in a window around
+each use, and a letter-by-letter match of capitalised word runs finds the
+rest ("Memorandum of Understanding" for MoU).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# Acronyms a news reader knows without a spelled-out form.
+KNOWN_ACRONYMS = frozenset("""
+US USA UK EU UN NATO NASA BBC ITV CNN ABC CBS NBC FBI CIA KGB MI5 MI6 GCHQ NHS GMT BST CET EST PST
+CEO CFO COO CTO MP MPs MEP MSP AM QC PM TV PC PCs DVD DVDs CD CDs MP3 MP4 PDF GPS SMS MMS ID IT AI
+AIDS HIV SARS BSE DNA RNA CV IQ VIP VAT GDP GNP IMF WTO OPEC OECD G7 G8 G20 FIFA UEFA IOC NFL NBA
+NHL MLB WWE ATP WTA ICC IRA ETA PLO ANC NGO NGOs UNICEF UNESCO WHO UNHCR ASEAN APEC NAFTA OK TNT
+USB LCD HD HDTV DAB MP3s PS2 PS3 PSP DS GSM 3G 4G 5G WiFi Wi-Fi ISP ISPs URL HTML HTTP WWW IBM
+HP BP BT BA AOL EMI BMW VW GM AT&T UPS DHL IKEA RBS HSBC ING AXA UBS FTSE NYSE S&P Nasdaq NASDAQ
+CBI TUC RSPCA NSPCC RAF SAS MoD FA RFU PGA BAFTA Bafta Oscars MTV EMI RCA HMV GCSE GCSEs SAT A-level
+FTSE100 DJ DJs PR UFO LA NYC DC UAE USSR DPRK PhD MBA BSc MA BA MSc RN PC NI QPR CSKA PSV AC AEK
+OBE MBE CBE KBE ASBO ASBOs CCTV MRSA MMR NUT NUS NUJ RMT ASLEF GMB TGWU AMICUS PCS BMA RCN
+UKIP SNP SDLP DUP SF LibDem LibDems BNP SDP GOP CPI RPI OFT FSA DTI DfES DWP FCO HMRC ONS
+LSE NYSE EADS NTL ABN AMRO LVMH IPO IPOs CAP SUV SUVs PIN RPG FPS MMORPG EA THQ SCEE SCEA IDC
+AM FM MW GW KW MB GB TB KB MHz GHz RAM CPU CPUs GPU OS XP PDA PDAs VoIP P2P DRM API SIM
+""".split())
+
+_STOP = {"of", "and", "the", "for", "de", "du", "des", "d", "la", "le", "et", "&", "on", "in", "to",
+         "at", "a", "an", "y", "del", "di", "und", "für", "van", "von"}
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][A-Za-zÀ-ÿ]+)?|&")
+
+
+@dataclass
+class Definition:
+    """A place where the article spells an acronym out."""
+
+    start: int
+    end: int
+    long_form: str
+    parenthetical: bool
+
+
+@dataclass
+class Acronym:
+    """One acronym, its uses and its definitions."""
+
+    text: str
+    known: bool
+    uses: list[tuple[int, int]] = field(default_factory=list)
+    headline_uses: list[tuple[int, int]] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    ent_labels: list[str] = field(default_factory=list)
+
+    @property
+    def letters(self) -> str:
+        return acronym_letters(self.text)
+
+
+@dataclass
+class Acronyms:
+    """All acronyms of one article."""
+
+    items: dict[str, Acronym]
+
+    def get(self, text: str) -> Acronym | None:
+        return self.items.get(text)
+
+
+def acronym_letters(text: str) -> str:
+    """The letters an expansion must supply ("MoU" -> "mou", "MPs" -> "mp")."""
+    if len(text) > 2 and text.endswith("s") and text[:-1].isupper():
+        text = text[:-1]
+    return "".join(ch for ch in text if ch.isalnum()).lower()
+
+
+def matches_expansion(letters: str, words: list[str]) -> bool:
+    """Do the words' initials spell ``letters``? Small words may be skipped or used.
+
+    The first and last words must carry a letter; hyphenated words give one
+    initial per part ("Russian-American" -> r, a) or one for the whole.
+    """
+    if not words or words[0].lower() in _STOP or words[-1].lower() in _STOP:
+        return False
+
+    def go(i: int, j: int) -> bool:
+        if j == len(letters):
+            return i == len(words)
+        if i == len(words):
+            return False
+        w = words[i]
+        low = re.sub(r"^[dl]['’]", "", w.lower()) or w.lower()  # French elision: d'Etudes
+        if low in _STOP and go(i + 1, j):
+            return True
+        parts = [p for p in low.split("-") if p]
+        if len(parts) > 1:
+            k = j
+            ok = True
+            for p in parts:
+                if k < len(letters) and p[0] == letters[k]:
+                    k += 1
+                else:
+                    ok = False
+                    break
+            if ok and go(i + 1, k):
+                return True
+        # one initial, or a two-letter start ("Ofwat"-style words rarely; "TfL" uses 'for')
+        if low[:1] == letters[j] and go(i + 1, j + 1):
+            return True
+        return False
+
+    return go(0, 0)
+
+
+def _expansion_before(text: str, end: int, letters: str) -> tuple[int, str] | None:
+    """A run of words ending at ``end`` whose initials spell ``letters``."""
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, max(0, end - 200), end)]
+    for n in range(len(letters), min(len(words), 3 * len(letters) + 2) + 1):
+        cand = words[-n:]
+        if not cand or text[cand[-1][0] + len(cand[-1][1]):end].strip():
+            continue
+        if re.search(r"[.;:!?()\n]", text[cand[0][0]:end]):
+            continue
+        if not cand[0][1][:1].isupper():
+            continue
+        if matches_expansion(letters, [w for _, w in cand]):
+            return cand[0][0], text[cand[0][0]:end]
+    return None
+
+
+def _textacy_definitions(doc: Any) -> dict[str, str]:
+    """textacy's acronym definitions; an empty dict if textacy cannot run here."""
+    try:
+        import numpy as np
+
+        if "NaN" not in np.__dict__:  # textacy 0.13 still says np.NaN, gone in NumPy 2
+            np.NaN = np.nan
+        from textacy.extract import acronyms_and_definitions
+
+        return acronyms_and_definitions(doc)
+    except Exception:  # an optional helper: the letter matcher below still works
+        return {}
+
+
+def build(facts: Any) -> Acronyms:
+    """Find every acronym, its uses and definitions."""
+    from textacy.extract.acros import is_acronym
+
+    doc, art = facts.doc, facts.article
+    text = doc.text
+    known_extra = frozenset(getattr(facts.settings, "known_acronyms", ()) or ())
+    head = art.headline
+    items: dict[str, Acronym] = {}
+    for tok in doc:
+        t = tok.text
+        if not is_acronym(t) or sum(ch.isupper() for ch in t) < 2 or not any(ch.isalpha() for ch in t):
+            continue
+        if _ROMAN.match(t) or "." in t or "/" in t:
+            continue
+        key = t[:-1] if len(t) > 2 and t.endswith("s") and t[:-1].isupper() else t
+        a = items.get(key)
+        if a is None:
+            a = items[key] = Acronym(key, key in KNOWN_ACRONYMS or key in known_extra or t in known_extra)
+        span = (tok.idx, tok.idx + len(t))
+        if head and head[0] <= tok.idx < head[1]:
+            a.headline_uses.append(span)
+        else:
+            a.uses.append(span)
+            a.ent_labels.append(tok.ent_type_)
+    if not items:
+        return Acronyms({})
+    tx = _textacy_definitions(doc) if any(not a.known for a in items.values()) else {}
+    for key, a in items.items():
+        letters = a.letters
+        if len(letters) < 2:
+            continue
+        defs: list[Definition] = []
+        # "Long Form (ACR)" and "ACR (Long Form)"
+        for s, e in a.uses:
+            if text[e:e + 1] == ")" and text[s - 1:s] == "(":
+                found = _expansion_before(text, s - 1 - (1 if text[s - 2:s - 1] == " " else 0), letters)
+                if found:
+                    defs.append(Definition(found[0], e + 1, found[1].strip(), True))
+            m = re.match(r"\s*\(([^()]{3,120})\)", text[e:])
+            if m and matches_expansion(letters, _WORD.findall(m.group(1))):
+                defs.append(Definition(s, e + m.end(), m.group(1).strip(), True))
+        # A bare expansion anywhere ("the China National Space Administration ... CNSA")
+        for m in re.finditer(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|de|du|des|d['’]|la|le|on|&)){%d,%d}"
+                             % (max(1, len(letters) // 2), 3 * len(letters)), text):
+            run = [(w.start() + m.start(), w.group(0)) for w in _WORD.finditer(m.group(0))]
+            for i in range(len(run)):
+                for j in range(i + 1, len(run) + 1):
+                    ws = [w for _, w in run[i:j]]
+                    if len(ws) < 2 or not matches_expansion(letters, ws):
+                        continue
+                    s0 = run[i][0]
+                    e0 = run[j - 1][0] + len(run[j - 1][1])
+                    if not any(d.start <= s0 < d.end for d in defs):
+                        defs.append(Definition(s0, e0, text[s0:e0], False))
+        long_tx = tx.get(key) or tx.get(key + "s") or ""
+        if long_tx and not defs:
+            i = text.find(long_tx)
+            if i >= 0:
+                defs.append(Definition(i, i + len(long_tx), long_tx, False))
+        defs.sort(key=lambda d: d.start)
+        a.definitions = defs
+        # a use inside its own definition is not a use before the definition
+        a.uses = [u for u in a.uses if not any(d.parenthetical and d.start <= u[0] < d.end for d in defs)]
+    return Acronyms(dict(sorted(items.items(), key=lambda kv: (kv[1].uses or kv[1].headline_uses or [(0, 0)])[0])))

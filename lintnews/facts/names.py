@@ -1,0 +1,334 @@
+"""People and organisations: entity clusters with all their mentions.
+
+``facts.names`` (built once per article) offers:
+
+- ``clusters``: list of :class:`Cluster`, in order of first mention. Each has
+  ``key`` (normalised full name, lower case), ``label`` ("PERSON", "ORG" or
+  "OTHER"), ``full`` (the first full mention as ``(start, end, text)``, or the
+  first mention when the article never gives a longer form), ``surname`` (the
+  family name: the last word, or the first for family-name-first names such as
+  "Zhang Kejian"), ``given`` (the other words), ``family_first`` (bool) and
+  ``mentions``: every ``(start, end, text)`` in text order — full name, surname
+  alone, with titles stripped ("Mr Blair" -> "Blair", "space chief Zhang
+  Kejian" -> "Zhang Kejian"), possessives stripped ("Rogozin's" -> "Rogozin").
+  ``titled`` lists the mentions that carried a personal title.
+- ``cluster_at(start, end)``: the cluster with a mention overlapping that text
+  span, or None.
+- ``cluster_for_text(text)``: the cluster a name string refers to ("Mr
+  Parsons", "Parsons's", "Richard Parsons"), or None.
+- ``people`` / ``orgs``: the clusters labelled PERSON / ORG.
+- ``words``: every capitalised word of the body as :class:`Word` (start, end,
+  text, sentence_initial, named: inside a name entity or tagged PROPN).
+- ``word_forms``: text -> list of :class:`Word`, for spelling comparisons.
+
+Label noise: spaCy's small model tags "the Moon" or "Roscosmos" as PERSON. A
+cluster is a PERSON only if some mention is a multi-word name tagged PERSON or
+carries a personal title; a single word always written after "the" is never a
+person. Other single-word "PERSON" clusters become "OTHER".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+Mention = tuple[int, int, str]
+
+NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "LAW"}
+
+# Personal titles and job descriptors that come before a name.
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "premier", "chancellor", "senator", "sen", "rep", "governor", "gov", "judge",
+    "justice", "general", "gen", "colonel", "col", "captain", "capt", "king", "queen", "prince",
+    "princess", "pope", "rev", "reverend", "father", "sister", "brother", "minister", "secretary",
+    "ambassador", "mayor", "coach", "inspector", "det", "sgt", "sergeant", "officer", "chief",
+    "chairman", "chairwoman", "chair", "boss", "director", "executive", "manager", "striker",
+    "midfielder", "defender", "goalkeeper", "star", "actor", "actress", "singer", "leader",
+    "spokesman", "spokeswoman", "spokesperson", "deputy", "vice", "mp", "mep", "lieutenant",
+    "commander", "admiral", "marshal", "superintendent", "constable", "baroness", "baron",
+    "earl", "duke", "duchess", "count", "countess", "emperor", "sheikh", "ayatollah", "cardinal",
+    "bishop", "archbishop", "rabbi", "imam", "dean", "founder", "chief executive", "head",
+}
+# Titles that make a name a person's whatever the tagger says ("market leader Diageo" does not).
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+              "president", "senator", "sen", "rep", "governor", "judge", "justice", "general", "gen",
+              "colonel", "col", "captain", "capt", "king", "queen", "prince", "princess", "pope", "rev",
+              "reverend", "minister", "ambassador", "mayor", "inspector", "det", "sgt", "sergeant",
+              "lieutenant", "commander", "admiral", "baroness", "baron", "duke", "duchess", "sheikh",
+              "archbishop", "bishop", "cardinal", "rabbi", "imam", "chancellor", "premier", "mp"}
+GENDERED_TITLES = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "king", "queen",
+                   "prince", "princess", "baroness", "baron", "duke", "duchess"}
+
+# Family names written first (Chinese, Korean, Vietnamese). Names that are also
+# common Western given names or English words (Lee, Kim, Park, Song, Young) are
+# left out: "Lee Evans" is not Mr Lee.
+FAMILY_FIRST = {
+    # Chinese
+    "zhang", "wang", "li", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+    "zhu", "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "feng", "deng",
+    "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "ye",
+    "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "zhong", "jia", "qian", "qin",
+    "xi", "wen", "bo", "hou", "meng", "xiong", "bai", "fang", "kong", "shi", "cui", "kang",
+    "mao", "qiu", "qu", "lei", "yan", "duan", "hao", "shao", "zou", "xiang", "gong", "fu",
+    "tao", "xue", "yin", "lai", "wan", "tan", "geng", "zhai", "niu", "rong", "mei", "jin",
+    # Korean
+    "choi", "jung", "jeong", "cho", "yoon", "yun", "jang", "lim", "shin", "kwon", "hwang",
+    "ahn", "oh", "seo", "ko", "moon", "yang", "bae", "baek", "heo", "nam", "roh", "ban",
+    # Vietnamese
+    "nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ngo",
+    "duong", "ly", "trinh", "dinh", "doan",
+}
+
+_PARTICLES = {"le", "la", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "ter",
+              "bin", "ibn", "al", "el", "mac", "st", "dos", "das"}
+_DETS = {"the", "a", "an", "this", "that", "its", "their", "our"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass
+class Word:
+    """One capitalised word of the body."""
+
+    start: int
+    end: int
+    text: str
+    sentence_initial: bool
+    named: bool           # inside a name entity or tagged as a proper noun
+    ent_label: str = ""
+    after_det: bool = False
+    in_run: bool = False  # next to another capitalised word ("Time Warner")
+
+
+@dataclass
+class Cluster:
+    """One person or organisation and all its mentions."""
+
+    key: str
+    label: str
+    full: Mention
+    surname: str
+    given: str
+    family_first: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+    titled: list[Mention] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+
+    @property
+    def has_full_name(self) -> bool:
+        """True when the article gives more than one word of the name."""
+        return len(self.full[2].split()) > 1
+
+    def first_mention(self) -> Mention:
+        return self.mentions[0]
+
+
+class Names:
+    """The clusters of one article; see the module docstring for the API."""
+
+    def __init__(self, clusters: list[Cluster], words: list[Word]) -> None:
+        self.clusters = clusters
+        self.words = words
+        self.word_forms: dict[str, list[Word]] = {}
+        for w in words:
+            self.word_forms.setdefault(w.text, []).append(w)
+        self._by_word: dict[str, Cluster] = {}
+        for c in clusters:
+            self._by_word.setdefault(c.key, c)
+        for c in clusters:
+            if c.has_full_name:
+                self._by_word.setdefault(c.surname.lower(), c)
+
+    @property
+    def people(self) -> list[Cluster]:
+        return [c for c in self.clusters if c.label == "PERSON"]
+
+    @property
+    def orgs(self) -> list[Cluster]:
+        return [c for c in self.clusters if c.label == "ORG"]
+
+    def cluster_at(self, start: int, end: int) -> Cluster | None:
+        """The cluster with a mention overlapping text ``[start, end)``."""
+        for c in self.clusters:
+            for s, e, _ in c.mentions:
+                if s < end and start < e:
+                    return c
+        return None
+
+    def cluster_for_text(self, text: str) -> Cluster | None:
+        """The cluster a name string refers to, titles and possessives ignored."""
+        words = strip_title(normalise(text).split())
+        if not words:
+            return None
+        key = " ".join(words).lower()
+        if key in self._by_word:
+            return self._by_word[key]
+        for c in self.clusters:  # a full name whose surname and given name fit
+            if c.has_full_name and len(words) > 1 and words[-1].lower() == c.surname.lower() \
+                    and words[0].lower() in c.given.lower().split():
+                return c
+        return None
+
+
+def normalise(text: str) -> str:
+    """Collapse spaces, drop a possessive and quote marks around a name."""
+    text = re.sub(r"\s+", " ", text.strip().strip("\"“”‘’'"))
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def strip_title(words: list[str]) -> list[str]:
+    """Drop leading determiners and personal titles ("the space chief Zhang" -> ["Zhang"])."""
+    i = 0
+    while i < len(words) - 1 and (words[i].lower().rstrip(".") in TITLES or words[i].lower() in _DETS
+                                  or words[i].lower() in ("space", "foreign", "prime", "interior",
+                                                          "finance", "defence", "health")):
+        i += 1
+    return words[i:]
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(ch.islower() for ch in text)
+
+
+def _sentence_initial(tok: Any) -> bool:
+    """First word of its sentence, quotation or paragraph (its capital says nothing)."""
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    if "\n" in prev.text or prev.is_space:
+        return True
+    if prev.is_quote or prev.text in ("(", "-", "–", "—", ":"):
+        # after an opening quote or a colon: initial if the quote itself opens the sentence
+        return prev.is_sent_start is True or prev.text == ":" or prev.i == 0 \
+            or doc_text_before_is_end(tok.doc, prev.i)
+    return False
+
+
+def doc_text_before_is_end(doc: Any, i: int) -> bool:
+    """True when token i follows a sentence end or a line break."""
+    j = i - 1
+    if j >= 0 and doc[j].is_space:
+        return True
+    return j < 0 or doc[j].text in (".", "!", "?") or "\n" in doc[j].whitespace_
+
+
+def _title_before(doc: Any, i: int) -> bool:
+    """An honorific ("Mr", "President", "Sir") right before token i."""
+    j = i - 1
+    return j >= 0 and doc[j].lower_.rstrip(".") in HONORIFICS
+
+
+def build(facts: Any) -> Names:
+    """Collect capitalised words and cluster the people and organisations."""
+    doc, art = facts.doc, facts.article
+    body = art.body_start()
+    words: list[Word] = []
+    for tok in doc:
+        if tok.idx < body or not _is_cap(tok.text) or not any(ch.isalpha() for ch in tok.text):
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        in_run = bool((prev is not None and _is_cap(prev.text) and prev.whitespace_ and not _sentence_initial(tok))
+                      or (nxt is not None and _is_cap(nxt.text) and tok.whitespace_))
+        text = _POSSESSIVE.sub("", tok.text) or tok.text
+        words.append(Word(tok.idx, tok.idx + len(text), text, _sentence_initial(tok),
+                          tok.ent_type_ in NAME_LABELS or tok.tag_ in ("NNP", "NNPS"),
+                          tok.ent_type_, bool(prev is not None and prev.lower_ in _DETS), in_run))
+
+    # Mentions: entities (any name label) with titles and possessives stripped.
+    raw: list[tuple[int, int, list[str], str, bool, bool]] = []  # s, e, words, label, titled, after_det
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT") or ent.start_char < body:
+            continue
+        toks = list(ent)
+        titled = _title_before(doc, ent.start)
+        while toks and (toks[0].lower_.rstrip(".") in TITLES or toks[0].lower_ in _DETS
+                        or not _is_cap(toks[0].text) and not toks[0].is_upper):
+            titled = titled or toks[0].lower_.rstrip(".") in HONORIFICS
+            toks = toks[1:]
+        while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = normalise(doc.text[s:e])
+        e = s + len(text) if doc.text[s:s + len(text)] == text else e
+        after_det = toks[0].i > 0 and doc[toks[0].i - 1].lower_ in _DETS
+        raw.append((s, e, text.split(), ent.label_, titled, after_det))
+
+    clusters: list[Cluster] = []
+    by_key: dict[str, Cluster] = {}
+    # Multi-word mentions first: they define the clusters single words attach to.
+    for s, e, ws, label, titled, after_det in sorted(raw, key=lambda r: (-len(r[2]), r[0])):
+        key = " ".join(ws).lower()
+        c = by_key.get(key)
+        if c is None and len(ws) == 1:
+            c = _attach(ws[0], label, clusters)
+        if c is None:
+            fam = len(ws) in (2, 3) and ws[0].lower() in FAMILY_FIRST and label == "PERSON"
+            cut = 1 if fam else len(ws) - 1
+            if not fam and len(ws) > 2 and ws[-2].lower() in _PARTICLES:
+                cut -= 1  # "Jean-Yves Le Gall": the surname is "Le Gall"
+            surname = " ".join(ws[:cut] if fam else ws[cut:])
+            given = " ".join(ws[cut:] if fam else ws[:cut])
+            c = Cluster(key, "OTHER", (s, e, doc.text[s:e]), surname, given, fam)
+            clusters.append(c)
+            by_key[key] = c
+        c.mentions.append((s, e, doc.text[s:e]))
+        if titled:
+            c.titled.append((s, e, doc.text[s:e]))
+        weight = 2 if len(ws) > 1 else 1
+        c.votes["ANY"] += 1
+        if label == "PERSON" and after_det and len(ws) == 1 and not titled:
+            c.votes["THE"] += 1  # "the Moon": a thing, whatever the tagger says
+        else:
+            c.votes[label] += weight
+        if titled:
+            c.votes["TITLE"] += 1
+    # Bare given names of family-name-first people ("Kejian" after "Zhang Kejian").
+    for c in clusters:
+        if c.family_first and c.has_full_name:
+            for w in words:
+                if w.text == c.given and not any(m[0] <= w.start < m[1] for m in c.mentions):
+                    c.mentions.append((w.start, w.end, w.text))
+    for c in clusters:
+        c.mentions.sort()
+        c.label = _label(c)
+        if c.mentions and c.full[0] > c.mentions[0][0] and not c.has_full_name:
+            c.full = c.mentions[0]
+    clusters.sort(key=lambda c: c.mentions[0][0] if c.mentions else 0)
+    return Names(clusters, words)
+
+
+def _attach(word: str, label: str, clusters: list[Cluster]) -> Cluster | None:
+    """The multi-word cluster a single word belongs to.
+
+    A surname ("Rogozin"), the given name of a family-name-first person
+    ("Kejian"), or the first or last word of an organisation ("Domecq" for
+    Allied Domecq) unless the word is itself a place or nationality.
+    """
+    low = word.lower()
+    for c in clusters:
+        if not c.has_full_name:
+            continue
+        parts = [p.lower() for p in c.key.split()]
+        if low == c.surname.lower().split()[-1] or (c.family_first and low == c.given.lower()):
+            return c
+        if label not in ("GPE", "NORP") and _label(c) == "ORG" and low in (parts[0], parts[-1]):
+            return c
+    return None
+
+
+def _label(c: Cluster) -> str:
+    """PERSON only with a multi-word PERSON mention or a title; never 'the X'."""
+    v = c.votes
+    person = v["PERSON"]
+    if v["TITLE"]:
+        return "PERSON"
+    if person and c.has_full_name and person >= max(v["ORG"], v["GPE"], v["NORP"], v["FAC"], v["PRODUCT"]):
+        return "PERSON"
+    others = {k: n for k, n in v.items() if k in ("ORG", "FAC", "PRODUCT")}
+    if others and max(others.values()) >= v["GPE"] + v["NORP"]:
+        return "ORG"
+    return "OTHER"

@@ -1,0 +1,486 @@
+"""Names and terms: one person, organisation or term written two ways.
+
+- ``name-variant`` (C101): a name one small edit from another name in the
+  article (Rogozin/Rogozine), or differing only by spacing, hyphen or case
+  (TimeWarner/Time Warner).
+- ``second-reference`` (C102): a later reference that does not fit the first
+  (a given name where the family name comes first, a bare surname before the
+  full name, a surname two people share).
+- ``acronym`` (C103): an acronym never spelled out, spelled out twice or two
+  ways, or spelled out only after its first use.
+- ``term-variant`` (C104): the word lists of ``variants`` plus automatic
+  checks (Moon/moon, anti-piracy/antipiracy, FooFighters/Foo Fighters,
+  organise/organize).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any, Iterable
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from .base import Context, Finding, Kind
+from .generic import VariantsKind
+
+_NER = frozenset({"tagger", "attribute_ruler", "parser", "ner"})
+_NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "LAW"}
+
+
+def _q(text: str) -> str:
+    return "'" + re.sub(r"\s+", " ", text) + "'"
+
+
+def _in_headline(ctx: Context, i: int) -> bool:
+    h = ctx.article.headline
+    return bool(h and h[0] <= i < h[1])
+
+
+# ---------------------------------------------------------------------------
+# Spacing, hyphen and case variants of capitalised names (shared by C101, C104)
+
+def spacing_groups(ctx: Context) -> list[tuple[list[tuple[int, int, str]], bool]]:
+    """Groups of differently spaced/hyphenated/cased writings of one capitalised name.
+
+    Each group is (occurrences in text order as (start, end, text), is_name) where
+    ``is_name`` says a PERSON or ORG entity covers one of them (C101 reports
+    those; C104 the others).
+    """
+    cached = ctx.facts._cache.get("_spacing_groups")
+    if cached is not None:
+        return cached
+    doc = ctx.doc
+    body = ctx.article.body_start()
+    occ: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+
+    def cap(t: Any) -> bool:
+        return t.text[:1].isupper() and any(ch.isalpha() for ch in t.text)
+
+    toks = [t for t in doc if t.idx >= body]
+    i = 0
+    while i < len(toks):
+        if not cap(toks[i]):
+            i += 1
+            continue
+        run = [toks[i]]
+        j = i + 1
+        while j < len(toks):
+            prev = run[-1]
+            t = toks[j]
+            if t.text in ("-",) and not prev.whitespace_ and j + 1 < len(toks) and cap(toks[j + 1]) \
+                    and not t.whitespace_:
+                run.extend([t, toks[j + 1]])
+                j += 2
+                continue
+            if cap(t) and prev.whitespace_ == " " and t.i == prev.i + 1:
+                run.append(t)
+                j += 1
+                continue
+            break
+        words = [t for t in run if t.text != "-"]
+        for a in range(len(words)):
+            for b in range(a + 1, min(len(words), a + 4) + 1):
+                s, e = words[a].idx, words[b - 1].idx + len(words[b - 1].text)
+                surface = doc.text[s:e]
+                if b - a == 1 and not re.search(r"[a-z][A-Z]|-", surface):
+                    continue  # a plain single word has no spacing to vary
+                if surface.isupper():
+                    continue  # "BBC NEWS" shouting, acronyms
+                key = re.sub(r"[\s\-]", "", surface).lower()
+                if len(key) >= 6:
+                    occ[key][(s, e)] = surface
+        i = j
+    groups = []
+    for key, spans in occ.items():
+        forms = {v for v in spans.values()}
+        if len(forms) < 2:
+            continue
+        items = sorted((s, e, t) for (s, e), t in spans.items())
+        # a shorter span inside a longer one of the same key is the same writing
+        items = [it for it in items if not any(o != it and o[0] <= it[0] and it[1] <= o[1] for o in items)]
+        if len({t for _, _, t in items}) < 2:
+            continue
+        is_name = any(doc.char_span(s, e, alignment_mode="expand") is not None and
+                      any(t.ent_type_ in ("PERSON", "ORG") for t in doc.char_span(s, e, alignment_mode="expand"))
+                      for s, e, _ in items)
+        groups.append((items, is_name))
+    ctx.facts._cache["_spacing_groups"] = groups
+    return groups
+
+
+def _spacing_findings(ctx: Context, want_names: bool) -> Iterable[Finding]:
+    art = ctx.article
+    for items, is_name in spacing_groups(ctx):
+        if is_name != want_names:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for _, _, t in items:
+            counts[t] += 1
+        first = items[0]
+        # the first form sets the choice unless a later form is clearly the usual one
+        main = max(counts, key=lambda t: (counts[t], -next(i for i, it in enumerate(items) if it[2] == t)))
+        ref = next(it for it in items if it[2] == main)
+        if counts[main] == counts[first[2]]:
+            ref = first
+        for s, e, t in items:
+            if t == ref[2]:
+                continue
+            yield Finding(s, e, f"{_q(t)} here, but line {art.line_of(ref[0])} writes {_q(ref[2])}",
+                          related=[(ref[0], ref[1], f"written {_q(ref[2])} here")])
+
+
+# ---------------------------------------------------------------------------
+# C101
+
+class NameVariantKind(Kind):
+    """A name spelled two ways: one small edit apart, or spaced/hyphenated/cased differently."""
+
+    defaults = {"min_length": 4, "substitution_min_length": 7, "max_variant_count": 2, "spacing": True}
+    requires = _NER
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        if self.options["spacing"]:
+            yield from _spacing_findings(ctx, True)
+        yield from self._edits(ctx)
+
+    def _edits(self, ctx: Context) -> Iterable[Finding]:
+        names = ctx.facts.names
+        art = ctx.article
+        text = art.text
+        lower_words = set(re.findall(r"(?<![\w'’])[a-z][\w'’]*", text))
+        forms = {f: ws for f, ws in names.word_forms.items()
+                 if len(f) >= self.options["min_length"] and re.fullmatch(r"[A-Za-zÀ-ÿ'’]+", f)
+                 and not f.isupper()}
+        named = {f for f, ws in forms.items() if any(w.named and (not w.sentence_initial or w.ent_label)
+                                                      for w in ws)}
+        full_clusters = [c for c in names.clusters if c.has_full_name]
+        flist = sorted(forms)
+        done: set[tuple[str, str]] = set()
+        for a in flist:
+            for b in flist:
+                if a >= b or abs(len(a) - len(b)) > 1 or (a not in named and b not in named):
+                    continue
+                if OSA.distance(a, b, score_cutoff=1) > 1:
+                    continue
+                if (a, b) in done:
+                    continue
+                done.add((a, b))
+                f = self._pair(ctx, a, b, forms, named, lower_words, full_clusters)
+                if f:
+                    yield from f
+
+    def _pair(self, ctx: Context, a: str, b: str, forms: dict, named: set, lower_words: set,
+              full_clusters: list) -> list[Finding]:
+        art = ctx.article
+        short, long_ = sorted((a, b), key=len)
+        if len(short) != len(long_):
+            extra = long_[len(short):] if long_.startswith(short) else ""
+            if extra in ("s", "n", "i") and long_.startswith(short):
+                # Americans/American, Russian/Russia: inflections, not misspellings -
+                # unless the longer one is a person's surname (Parsons/Parson)
+                surnames = {c.surname for c in full_clusters if c.label == "PERSON"}
+                if not (extra == "s" and long_ in surnames and short not in
+                        {w for c in full_clusters for w in c.key.split()}
+                        and not any(w.ent_label in ("NORP", "GPE") for w in forms[short])):
+                    return []
+        elif a.lower() != b.lower() and Levenshtein.distance(a, b) == 1 \
+                and len(short) < self.options["substitution_min_length"]:
+            return []  # one letter swapped for another: Iran/Iraq, Bush/Rush
+        # two named things, each with its own full name: Smith/Smyth
+        ca = [c for c in full_clusters if a in c.key.title().split() or a in c.full[2].split()]
+        cb = [c for c in full_clusters if b in c.key.title().split() or b in c.full[2].split()]
+        if ca and cb and not set(map(id, ca)) & set(map(id, cb)):
+            rest_a = {tuple(w for w in c.full[2].split() if w != a) for c in ca}
+            rest_b = {tuple(w for w in c.full[2].split() if w != b) for c in cb}
+            if not rest_a & rest_b:
+                return []
+        wa, wb = forms[a], forms[b]
+        # the rarer form is the suspect; on a tie the later one
+        if len(wa) != len(wb):
+            sus, other = (a, b) if len(wa) < len(wb) else (b, a)
+        else:
+            sus, other = (a, b) if wa[0].start > wb[0].start else (b, a)
+        if len(forms[sus]) > self.options["max_variant_count"]:
+            return []
+        if sus.lower() in lower_words and sus.lower() != other.lower():
+            return []  # an ordinary word ("Change" starting a sentence, "change" elsewhere)
+        if sus not in named and all(w.sentence_initial for w in forms[sus]) and not any(
+                w.ent_label for w in forms[sus]):
+            return []
+        ref = forms[other][0]
+        out = []
+        for w in forms[sus]:
+            msg = (f"{_q(w.text)} here, but line {art.line_of(ref.start)} writes {_q(ref.text)}"
+                   + (" (one letter apart)" if w.text.lower() != ref.text.lower() else " (different case)"))
+            out.append(Finding(w.start, w.end, msg, related=[(ref.start, ref.end, f"written {_q(ref.text)} here")]))
+        return out
+
+
+# ---------------------------------------------------------------------------
+# C102
+
+class SecondReferenceKind(Kind):
+    """Later references that do not fit the first: family-name order, bare or shared surnames."""
+
+    defaults = {"family_first": True, "bare_before_full": True, "shared_surname": True}
+    requires = _NER
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        names = ctx.facts.names
+        art = ctx.article
+        text = art.text
+        body = art.body_start()
+        people = [c for c in names.clusters if c.label == "PERSON" and c.has_full_name]
+        # 1. given name alone where the family name comes first
+        if self.options["family_first"]:
+            for c in people:
+                if not c.family_first:
+                    continue
+                given = c.given
+                if " " in given or len(given) < 2:
+                    continue
+                fs = c.full[0]
+                for m in re.finditer(r"(?<![\w'’-])" + re.escape(given) + r"(?![\w-])", text):
+                    if m.start() <= fs or _in_headline(ctx, m.start()):
+                        continue
+                    before = text[max(0, m.start() - len(c.surname) - 1):m.start()].strip()
+                    if before.endswith(c.surname):
+                        continue  # "Zhang Kejian" again
+                    yield Finding(m.start(), m.end(),
+                                  f"{_q(given)} here: {c.full[2]} (line {art.line_of(fs)}) puts the family "
+                                  f"name first, so the second reference is {_q(c.surname)}",
+                                  related=[(c.full[0], c.full[1], f"full name {_q(c.full[2])} here")])
+        # 2. a bare surname before the full name
+        if self.options["bare_before_full"]:
+            for c in people:
+                fs = c.full[0]
+                sur = c.surname
+                for s, e, t in c.mentions:
+                    if s >= fs or " " in t.strip() or t != sur.split()[-1]:
+                        continue
+                    if _in_headline(ctx, s) or s < body:
+                        continue
+                    if (s, e, t) not in c.titled and not self._tagged_person(ctx, s, e):
+                        continue
+                    yield Finding(s, e, f"{_q(t)} appears here before the full name {_q(c.full[2])} "
+                                        f"(line {art.line_of(fs)})",
+                                  related=[(c.full[0], c.full[1], f"full name {_q(c.full[2])} given here")])
+        # 3. a surname two people share, used alone
+        if self.options["shared_surname"]:
+            by_sur: dict[str, list[Any]] = defaultdict(list)
+            for c in people:
+                by_sur[c.surname.split()[-1]].append(c)
+            for sur, cs in by_sur.items():
+                if len(cs) < 2:
+                    continue
+                second = sorted(cs, key=lambda c: c.full[0])[1]
+                fulls = {(c.full[0], c.full[1]) for c in cs}
+                for m in re.finditer(r"(?<![\w'’-])" + re.escape(sur) + r"(?![\w-])", text):
+                    if m.start() <= second.full[0] or _in_headline(ctx, m.start()):
+                        continue
+                    if any(fs <= m.start() < fe for fs, fe in fulls):
+                        continue
+                    if any(c.full[2] in text[max(0, m.start() - 40):m.end()] and
+                           text[max(0, m.start() - 40):m.end()].endswith(c.full[2]) for c in cs):
+                        continue
+                    prev = text[max(0, m.start() - 30):m.start()].split()
+                    if self._after_name(ctx, m.start()):
+                        continue  # part of another name ("Gordon Brown")
+                    if prev and prev[-1].rstrip(".").lower() in ("mr", "mrs", "ms", "miss") and \
+                            len({self._title_of(ctx, c) for c in cs}) == len(cs):
+                        continue  # Mr/Mrs tell them apart
+                    names_ = " and ".join(f"{c.full[2]} (line {art.line_of(c.full[0])})" for c in cs)
+                    yield Finding(m.start(), m.end(), f"{_q(sur)} alone could be {names_}",
+                                  related=[(c.full[0], c.full[1], f"{_q(c.full[2])} here") for c in cs])
+
+    @staticmethod
+    def _after_name(ctx: Context, start: int) -> bool:
+        """Is the word at ``start`` preceded by a capitalised word that is not a title?"""
+        from ..facts.names import HONORIFICS, _sentence_initial
+
+        span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        prev = ctx.doc[span.start - 1]
+        return bool(prev.text[:1].isupper() and prev.is_alpha and not _sentence_initial(prev)
+                    and prev.lower_.rstrip(".") not in HONORIFICS)
+
+    @staticmethod
+    def _tagged_person(ctx: Context, s: int, e: int) -> bool:
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        return span is not None and all(t.ent_type_ == "PERSON" for t in span)
+
+    @staticmethod
+    def _title_of(ctx: Context, c: Any) -> str:
+        for s, _, _ in c.mentions:
+            prev = ctx.article.text[max(0, s - 6):s].split()
+            if prev and prev[-1].rstrip(".").lower() in ("mr", "mrs", "ms", "miss"):
+                return prev[-1].rstrip(".").lower()
+        return ""
+
+
+# ---------------------------------------------------------------------------
+# C103
+
+class AcronymKind(Kind):
+    """Acronyms never spelled out, spelled out twice or two ways, or only after first use."""
+
+    defaults = {"known": [], "min_uses": 2, "unexplained": True, "twice": True, "late": True}
+    requires = _NER
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        art = ctx.article
+        extra = set(self.options["known"])
+        for key, a in ctx.facts.acronyms.items.items():
+            if not a.uses and not a.definitions:
+                continue
+            paren = [d for d in a.definitions if d.parenthetical]
+            first = a.uses[0] if a.uses else (len(art.text), len(art.text))
+            if not a.definitions and not a.known and key not in extra and self.options["unexplained"]:
+                if len(a.uses) + len(a.headline_uses) >= self.options["min_uses"] or \
+                        "ORG" in a.ent_labels:
+                    yield Finding(first[0], first[1],
+                                  f"{_q(key)} is never spelled out (used {len(a.uses)} "
+                                  f"time{'s' if len(a.uses) != 1 else ''})")
+                continue
+            if self.options["twice"] and len(paren) > 1:
+                d0 = paren[0]
+                for d in paren[1:]:
+                    same = _norm(d.long_form) == _norm(d0.long_form)
+                    how = "again" if same else f"as {_q(d.long_form)}"
+                    yield Finding(d.start, d.end,
+                                  f"{_q(key)} is spelled out {how} here, but line {art.line_of(d0.start)} "
+                                  f"already spells it out as {_q(d0.long_form)}",
+                                  related=[(d0.start, d0.end, f"first spelled out as {_q(d0.long_form)} here")])
+            if self.options["late"] and paren and first[0] < paren[0].start and \
+                    not any(d.start <= first[0] for d in a.definitions):
+                d0 = paren[0]
+                yield Finding(first[0], first[1],
+                              f"{_q(key)} is used here but only spelled out later, on line "
+                              f"{art.line_of(d0.start)} ({_q(d0.long_form)})",
+                              related=[(d0.start, d0.end, f"spelled out as {_q(d0.long_form)} here")])
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z]", "", s.lower())
+
+
+# ---------------------------------------------------------------------------
+# C104
+
+# British -> American spelling transforms; a pair counts only when both forms occur.
+_SPELLING = [
+    (re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
+    (re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ably|er|ers|ful)?$"), r"\1or\2"),
+    (re.compile(r"^(\w{2,}[^aeiou\W])re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"^(\w{3,}[ae])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),
+    (re.compile(r"^(\w+)ae(\w{3,})$"), r"\1e\2"),
+    (re.compile(r"^(\w*)oe(\w{4,})$"), r"\1e\2"),
+    (re.compile(r"^(def|off|pret)ence(s)?$"), r"\1ense\2"),
+]
+_COMPOUND_SKIP_PREFIX = {"re", "un", "de", "pre", "in"}  # re-sign/resign, re-cover/recover
+
+
+class TermVariantKind(VariantsKind):
+    """``variants`` word lists plus automatic checks for terms written two ways."""
+
+    defaults = {**VariantsKind.defaults, "capitalisation": True, "compounds": True, "spelling": True,
+                "joined_names": True}
+    requires = _NER
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        seen: set[tuple[int, int]] = set()
+        for f in super().check(ctx):
+            seen.add((f.start, f.end))
+            yield f
+        auto: list[Finding] = []
+        if self.options["capitalisation"]:
+            auto.extend(self._capitalisation(ctx))
+        if self.options["compounds"]:
+            auto.extend(self._compounds(ctx))
+        if self.options["spelling"]:
+            auto.extend(self._spelling(ctx))
+        if self.options["joined_names"]:
+            auto.extend(_spacing_findings(ctx, False))
+        for f in sorted(auto, key=lambda f: f.start):
+            if any(s < f.end and f.start < e for s, e in seen):
+                continue
+            seen.add((f.start, f.end))
+            yield f
+
+    def _first_sets(self, ctx: Context, occ: list[tuple[int, int, str]], why: str) -> Iterable[Finding]:
+        """The first form sets the choice; every later other form is flagged."""
+        art = ctx.article
+        occ = sorted(occ)
+        if len({o[2] for o in occ}) < 2:
+            return
+        first = occ[0]
+        for s, e, t in occ:
+            if t == first[2]:
+                continue
+            yield Finding(s, e, f"{_q(t)} here, but line {art.line_of(first[0])} writes {_q(first[2])}{why}",
+                          related=[(first[0], first[1], f"first written {_q(first[2])} here")])
+
+    def _capitalisation(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        body = ctx.article.body_start()
+        from ..facts.names import _sentence_initial
+
+        caps: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        lows: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for t in doc:
+            if t.idx < body or not t.is_alpha or len(t.text) < 3:
+                continue
+            if t.text.islower() and t.pos_ == "NOUN":
+                lows[t.text].append((t.idx, t.idx + len(t.text), t.text))
+            elif t.text[0].isupper() and t.text[1:].islower() and not _sentence_initial(t):
+                prev = doc[t.i - 1]
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if prev.lower_ not in ("the", "a", "an", "this", "its", "their", "our", "that") \
+                        or prev.text[:1].isupper() and prev.i != 0 and not _sentence_initial(prev):
+                    continue
+                if nxt is not None and nxt.text[:1].isupper() and t.whitespace_:
+                    continue  # part of a longer name ("the Moon Treaty")
+                if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and doc[t.i].ent_type_ != "PERSON":
+                    continue
+                caps[t.text.lower()].append((t.idx, t.idx + len(t.text), t.text))
+        for low, cs in caps.items():
+            ls = lows.get(low)
+            if not ls:
+                continue
+            yield from self._first_sets(ctx, cs + ls, " (capitalised as a proper noun in one place only)"
+                                        if cs[0][0] > ls[0][0] else "")
+
+    def _compounds(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        body = ctx.article.body_start()
+        seen_keys = set()
+        for m in re.finditer(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])", text[body:]):
+            a, b = m.group(1), m.group(2)
+            if a.lower() in _COMPOUND_SKIP_PREFIX:
+                continue
+            key = (a + b).lower()
+            if key in seen_keys:
+                continue
+            seen_keys.add(key)
+            rx = re.compile(r"(?<![\w-])(%s-%s|%s%s)(?![\w-])" % (a, b, a, b), re.I)
+            occ = [(body + x.start(), body + x.end(), x.group(0).lower()) for x in rx.finditer(text[body:])]
+            yield from self._first_sets(ctx, occ, "")
+
+    def _spelling(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        body = ctx.article.body_start()
+        words: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for m in re.finditer(r"(?<![\w'’-])[A-Za-z]+(?![\w-])", text[body:]):
+            w = m.group(0)
+            if w.isupper() and len(w) > 1:
+                continue
+            words[w.lower()].append((body + m.start(), body + m.end(), w.lower()))
+        for w in list(words):
+            for rx, rep in _SPELLING:
+                if rx.match(w):
+                    us = rx.sub(rep, w)
+                    if us != w and us in words:
+                        yield from self._first_sets(ctx, words[w] + words[us], " (British and American spelling)")
