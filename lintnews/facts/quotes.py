@@ -72,10 +72,15 @@ def direction(text: str, i: int) -> str:
     return "?"
 
 
+_SPEECH = (r"(?:said|says|added|adds|told|tells|explained|continued|insisted|claimed|argued|warned"
+           r"|stated|asked|wrote|writes|noted|admitted|declared|replied|stressed|explains|insists)")
+# An attribution that the quotation's closing mark should have come before:
+# '..., he said', '..., said Mr Smith', '! the group added'.
 _ATTRIBUTION_INSIDE = re.compile(
-    r"[,.!?]\s+(?:(?:he|she|they|it|we|I)\s+|(?:[A-Z][\w'’.-]*\s+){1,4}|(?:the|a|an)\s+(?:\w+\s+){0,3})"
-    r"(?:said|says|added|adds|told|tells|explained|continued|insisted|claimed|argued|warned|stated|asked)\b"
-    r"|\b(?:said|says|added|told|warned|insisted)\s+(?:he|she|they|[A-Z][\w'’.-]*)[,.]")
+    r"[,!?]\s+(?:(?:he|she|they|it|we|I)\s+|(?:[A-Z][\w'’.-]*\s+){1,4}"
+    r"|(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,4})?(?:" + _SPEECH + r"|quoted|cited)\b"
+    r"|,\s+according to\b|\bas saying\b")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’')]?\s+$")
 
 
 def is_inch_mark(text: str, i: int) -> bool:
@@ -124,7 +129,13 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
                     kind = "close" if open_at is not None else "open"
             if kind == "open":
                 if open_at is not None:
-                    out.unmatched.append(open_at)
+                    if _SENTENCE_END_BEFORE.search(text[open_at:i]) and runs_on(text, open_at, i):
+                        # a speech quotation re-opened after a full stop: the news
+                        # convention for a quote that runs on (paragraphs merged on one line)
+                        out.quotes.append(Quote(open_at, i, False, (ps, pe)))
+                        out.continued.append(open_at)
+                    else:
+                        out.unmatched.append(open_at)
                 open_at = i
             else:
                 if open_at is None:

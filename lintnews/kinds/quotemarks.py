@@ -16,9 +16,8 @@ _SMILEY = re.compile(r"[:;]-?[()\[\]]")
 
 def unmatched_brackets(text: str, start: int, end: int) -> list[int]:
     """Offsets of parentheses and square brackets in ``text[start:end]`` without a partner."""
+    markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, start, end)}
     skip: set[int] = set()
-    for m in _LIST_MARKER.finditer(text, start, end):
-        skip.add(m.end() - 1)
     for m in _SMILEY.finditer(text, start, end):
         skip.update(range(m.start(), m.end()))
     stack: list[int] = []
@@ -30,6 +29,8 @@ def unmatched_brackets(text: str, start: int, end: int) -> list[int]:
         if ch in PAIRS:
             stack.append(i)
         elif ch in CLOSING:
+            if i in markers and not any(text[j] == "(" for j in stack):
+                continue  # "a)" "2)" list markers close nothing
             if stack and text[stack[-1]] == CLOSING[ch]:
                 stack.pop()
             elif any(text[j] == CLOSING[ch] for j in stack):

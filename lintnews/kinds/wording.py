@@ -42,7 +42,7 @@ _FOREIGN_NEXT = {"priori", "posteriori", "fortiori", "la", "cappella", "capella"
 _H_EITHER = re.compile(r"^(histor|hotel|habitual|hypothe|heroic|horrific|herb|hilarious)", re.I)
 
 _ARTICLE = re.compile(
-    r"(?<![\w'’.\-&/])(a|an|A|An)(?![\w'’.\-&/)\]:])"   # the article, not a.m., a-ha, (a)
+    r"(?<![\w.\-&/])(?<!\w['’])(a|an|A|An)(?![\w'’.\-&/)\]:])"   # the article, not a.m., a-ha, (a)
     r"(?P<gap>[ \t]*\n?[ \t]*(?:[\"“‘'(\[—–\-][ \t]*){0,3})"  # quotes, brackets, dashes between
     r"(?P<word>[$£€¥]?[\w][\w'’]*(?:[-.][\w]+)*)")
 
@@ -101,6 +101,8 @@ def sound_of(word: str) -> str | None:
         return None
     if head.isupper() or (head[0].islower() and any(c.isupper() for c in head[1:2])):
         return _acronym_sound(head)
+    if head[0].isupper() and head[1].isupper():  # MSc, MPs: said as letters
+        return _acronym_sound(re.match(r"[A-Z]+", head).group())
     if any(c.isupper() for c in head[1:]) and head[0].isupper() and not head[1:].islower():
         # CamelCase brand (YouTube) reads as a word; mixed acronyms (MPs) as letters
         if head.rstrip("s").isupper():
@@ -198,6 +200,8 @@ def _aux_clash(a: str, b: str) -> bool:
         return False           # "could have", "will do"
     if a in {"do", "does", "did"} and b in {"have", "do"}:
         return False           # emphatic "did have"
+    if a in {"do", "does", "did", "is", "was"} and b in {"is", "was"}:
+        return False           # pseudo-clefts: "what he did was", "all we do is"
     if a in {"have", "has", "had"} and b == "had":
         return False           # "has had"
     if b in {"do", "have"} and a in {"am", "is", "are", "was", "were"}:
@@ -236,7 +240,7 @@ class RepeatedWordKind(Kind):
                 if a.isupper() and b.isupper() and len(a) > 1:
                     continue
                 msg = f"'{a}' is repeated: '{a} {b}'"
-            elif _aux_clash(la, lb):
+            elif b.islower() and _aux_clash(la, lb):
                 msg = f"two auxiliaries in a row: '{a} {b}'; keep one"
             else:
                 continue
