@@ -92,8 +92,20 @@ def _name_in(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
-def build_speakers(text: str, quotes: Any, ents: list[tuple[int, int, str, str]]) -> Speakers:
-    """Attribute each quotation; ``ents`` are (start, end, label, text) of named entities."""
+def _antecedent(persons: list[tuple], starts: list[int], at: int) -> tuple | None:
+    """The person a pronoun before ``at`` most likely means: the nearest one named as a
+    subject among the last few ("Keys said she was excited, describing Charles as ..." -> Keys)."""
+    i = bisect.bisect_left(starts, at) - 1
+    near = persons[max(0, i - 3):i + 1][::-1]
+    for e in near:
+        if len(e) > 4 and e[4]:
+            return e
+    return near[0] if near else None
+
+
+def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
+    """Attribute each quotation; ``ents`` are (start, end, label, text, is_subject) of named
+    entities."""
     out = Speakers()
     person_starts = [e[0] for e in ents if e[2] == "PERSON"]
     persons = [e for e in ents if e[2] == "PERSON"]
@@ -133,9 +145,8 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple[int, int, str, str]]
                 if prev is not None and prev.speaker and prev.paragraph[0] >= ps - 2000:
                     a.speaker, a.key = prev.speaker, prev.key
                 else:
-                    i = bisect.bisect_left(person_starts, q.start) - 1
-                    if i >= 0:
-                        e = persons[i]
+                    e = _antecedent(persons, person_starts, q.start)
+                    if e is not None:
                         a.speaker, a.key = e[3], entity_key(e[3])
         elif prev is not None and prev.paragraph == q.paragraph and prev.speaker:
             a.speaker, a.key, a.how = prev.speaker, prev.key, "continued"
@@ -147,5 +158,6 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple[int, int, str, str]]
 
 def build(facts: Any) -> Speakers:
     """The article's quotations with their speakers (facts.speakers)."""
-    ents = [(e.start_char, e.end_char, e.label_, e.text) for e in facts.doc.ents]
+    ents = [(e.start_char, e.end_char, e.label_, e.text, e.root.dep_ in ("nsubj", "nsubjpass"))
+            for e in facts.doc.ents]
     return build_speakers(facts.article.text, facts.quotes, ents)

@@ -24,8 +24,10 @@ _WEAK_GROUPS = {"say", "be", "have", "do", "get", "make", "go", "take", "come", 
 
 
 def _clip(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[:n - 1].rstrip() + "\u2026"
+    """``text`` on one line, at most ``n`` characters, in quotation marks."""
+    text = " ".join(text.split()).strip('"\u201c\u201d ')
+    text = text if len(text) <= n else text[:n - 1].rstrip() + "\u2026"
+    return f"\u2018{text}\u2019"
 
 
 def _sentence_span(ctx: Context, s: Sentence) -> tuple[int, int]:
@@ -54,7 +56,7 @@ class ConflictingAccountsKind(Kind):
         "min_shared": 2,          # content lemmas two sentences must share to be compared
         "min_coverage": 0.8,      # share of the retelling's words found in the earlier sentence
         "min_matched": 2,         # content words matched besides the swapped name
-        "min_jaccard": 0.3,       # content overlap that makes two sentences one account
+        "min_jaccard": 0.5,       # content overlap that makes one shared act a restatement
     }
     requires = _NLP
 
@@ -113,22 +115,24 @@ class ConflictingAccountsKind(Kind):
         line = ctx.article.line_of(old.start)
         return Finding(
             new.start, new.end,
-            f"retells line {line} with '{new.ent.text}' where line {line} has '{old.ent.text}': "
-            f"\"{_clip(ctx.article.text[b.start:b.end])}\"",
+            f"says '{new.ent.text}' here, but line {line} says '{old.ent.text}' "
+            f"(this sentence retells line {line}: {_clip(ctx.article.text[a.start:a.end])})",
             related=[(old.start, old.end, f"'{old.ent.text}' here")])
 
     # -- the same act with a different object ----------------------------------------------
     def frames(self, ctx: Context, a: Sentence, b: Sentence) -> Finding | None:
         """``b`` restates ``a``'s acts (same actors, same predicate groups) but one object differs."""
-        pairs = [(fa, fb) for fb in b.frames for fa in a.frames if _same_act(fa, fb)]
+        # one shared act is common ("Baikal paid X", later "Baikal paid a deposit"); a
+        # restatement repeats two acts of named actors, or one with most of the words
+        pairs = [(fa, fb) for fb in b.frames for fa in a.frames
+                 if fa.group not in _WEAK_GROUPS and _same_act(fa, fb)]
         if not pairs:
             return None
         jac = len(a.content & b.content) / max(1, len(a.content | b.content))
-        if len(pairs) < 2 and jac < self.options["min_jaccard"]:
+        acts = len({fb.verb for _, fb in pairs})
+        if acts < 2 and jac < self.options["min_jaccard"]:
             return None
         for fa, fb in pairs:
-            if fa.group in _WEAK_GROUPS:
-                continue
             xa, xb = _key_nouns(fa), _key_nouns(fb)
             if not xa or not xb or xa & xb or _related_nouns(xa, xb):
                 continue
@@ -149,9 +153,10 @@ class ConflictingAccountsKind(Kind):
 def _same_act(fa: Frame, fb: Frame) -> bool:
     if fa.group != fb.group or not fa.actors or not fb.actors:
         return False
-    ka = [m.key or m.text.lower() for m in fa.actors]
-    kb = [m.key or m.text.lower() for m in fb.actors]
-    return any(x == y or (fa.actors[0].key and is_alias(x, y)) for x in ka for y in kb)
+    # only named actors make two clauses one act ("I play ..." twice is not)
+    ka = [m.key for m in fa.actors if m.key]
+    kb = [m.key for m in fb.actors if m.key]
+    return any(is_alias(x, y) for x in ka for y in kb)
 
 
 def _key_nouns(f: Frame) -> set[str]:
@@ -204,7 +209,7 @@ class RedundantSentenceKind(Kind):
                     line = ctx.article.line_of(astart)
                     how = "repeats" if ratio >= 0.999 else "nearly repeats"
                     yield Finding(start, end,
-                                  f"{how} line {line}: \"{_clip(ctx.article.text[astart:aend])}\"",
+                                  f"{how} line {line}: {_clip(ctx.article.text[astart:aend])}",
                                   related=[(astart, aend, "first said here")])
                     break
 
@@ -221,13 +226,16 @@ class QuoteConflictKind(Kind):
         attributions = ctx.facts.speakers.attributions
         min_words = self.options["min_words"]
         seen: list[Any] = []
+        words: _WordIndex | None = None
         for q in attributions:
             if len(q.words) < min_words:
                 continue
+            related = False
             for p in seen:
                 rel = _quote_relation(p.words, q.words, self.options["min_ratio"])
                 if rel is None:
                     continue
+                related = True
                 line = ctx.article.line_of(p.start)
                 if rel == "same":
                     if q.speaker and not same_speaker(p, q):
@@ -240,10 +248,73 @@ class QuoteConflictKind(Kind):
                 elif q.speaker and p.speaker and same_speaker(p, q):
                     yield Finding(q.start, q.end,
                                   f"{q.speaker} is quoted here with different words than on "
-                                  f"line {line}: \"{_clip(p.text)}\"",
+                                  f"line {line}: {_clip(p.text)}",
                                   related=[(p.start, p.end, "the other version")])
                     break
+            if not related and q.key:
+                # the earlier copy may sit in a quotation whose marks do not pair up
+                words = words or _WordIndex(ctx.article.text)
+                f = self.broken(ctx, q, words, attributions)
+                if f is not None:
+                    yield f
             seen.append(q)
+
+    def broken(self, ctx: Context, q: Any, words: "_WordIndex", attributions: list[Any]) -> Finding | None:
+        """``q``'s words earlier in a paragraph with a stray quotation mark before them."""
+        from ..facts.speakers import same_speaker
+
+        hit = words.find(q.words, q.start)
+        if hit is None:
+            return None
+        start, end = hit
+        para = ctx.article.paragraph_of(start)
+        quotes = ctx.facts.quotes
+        if para is None or not any(para[0] <= u < start for u in quotes.unmatched):
+            return None
+        prior = [p for p in attributions if para[0] <= p.start < start and p.speaker]
+        if prior and same_speaker(prior[-1], q):
+            return None
+        who = f"in {prior[-1].speaker}'s words" if prior else "without that attribution"
+        line = ctx.article.line_of(start)
+        return Finding(q.start, q.end,
+                       f"the same words are attributed to {q.speaker} here, but line {line} "
+                       f"quotes them {who}",
+                       related=[(start, end, f"quoted {who} here")])
+
+
+class _WordIndex:
+    """The article's words, lowercased, with offsets: finds a word sequence before a point."""
+
+    def __init__(self, text: str) -> None:
+        from ..facts.speakers import _WORD
+
+        norm = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
+        self.joined = ""
+        self.at: list[int] = []   # joined-string offset of each word
+        parts = []
+        pos = 0
+        for s, e in self.spans:
+            self.at.append(pos)
+            parts.append(norm[s:e])
+            pos += e - s + 1
+        self.joined = " ".join(parts) + " "
+
+    def find(self, words: list[str], before: int) -> tuple[int, int] | None:
+        """Text span of the first occurrence of ``words`` ending before offset ``before``."""
+        import bisect
+
+        k = self.joined.find(" ".join(words) + " ")
+        while k >= 0:
+            i = bisect.bisect_left(self.at, k)
+            if i < len(self.at) and self.at[i] == k:
+                s = self.spans[i][0]
+                e = self.spans[i + len(words) - 1][1]
+                if e <= before:
+                    return s, e
+                return None
+            k = self.joined.find(" ".join(words) + " ", k + 1)
+        return None
 
 
 def _quote_relation(a: list[str], b: list[str], min_ratio: float) -> str | None:
