@@ -157,7 +157,8 @@ class ArticleAgreementKind(Kind):
             start, end = m.start(1), m.end("word")
             first = re.split(r"[-.'’]", word.lstrip("$£€¥"))[0] or word
             why = f"'{first}' starts with a {sound} sound"
-            yield Finding(start, end, f"'{art} {word}' should be '{fixed} {word}': {why}",
+            rest = text[m.end(1):end].replace("\n", " ")
+            yield Finding(start, end, f"'{art}{rest}' should be '{fixed}{rest}': {why}",
                           fix=[(m.start(1), m.end(1), fixed)], fix_message=f"write '{fixed}'")
 
 

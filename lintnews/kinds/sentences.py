@@ -1,0 +1,106 @@
+"""Sentence-level style: long sentences (W301), repeated openers (W302), vague attribution (W303)."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .base import Context, Finding, Kind, OptionError
+
+_PARSE = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser"})
+
+
+def _words(span) -> int:
+    """Words in a span: tokens with a letter or digit (punctuation does not count)."""
+    return sum(1 for t in span if any(c.isalnum() for c in t.text))
+
+
+class LongSentenceKind(Kind):
+    """A sentence longer than ``max_words`` words."""
+
+    defaults = {"max_words": 45}
+    requires = _PARSE
+
+    def setup(self) -> None:
+        if self.options["max_words"] < 5:
+            raise OptionError(f"rule {self.rule.code}: option 'max_words' must be at least 5")
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        limit = self.options["max_words"]
+        for sent in ctx.doc.sents:
+            n = _words(sent)
+            if n > limit:
+                text = sent.text.rstrip()
+                yield Finding(sent.start_char, sent.start_char + len(text),
+                              f"this sentence has {n} words (more than {limit}); consider splitting it")
+
+
+# Openers made of these words are how English sentences start anyway ("The firm", "He said").
+_COMMON = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+           "those", "his", "her", "its", "their", "our", "my", "there", "mr", "ms", "mrs", "dr",
+           "but", "and", "or", "so", "in", "on", "at", "of", "for", "as", "if", "when", "some",
+           "many", "most", "one", "two", "last", "is", "was", "has", "had", "will", "would"}
+
+
+class RepeatedOpenerKind(Kind):
+    """Many sentences that open with the same words ("According to ...")."""
+
+    defaults = {"words": 2, "min_count": 3}
+    requires = _PARSE
+
+    def setup(self) -> None:
+        if self.options["words"] < 1 or self.options["min_count"] < 2:
+            raise OptionError(f"rule {self.rule.code}: 'words' must be >= 1 and 'min_count' >= 2")
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        n, need = self.options["words"], self.options["min_count"]
+        seen: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
+        for sent in ctx.doc.sents:
+            toks = [t for t in sent if not t.is_punct and not t.is_space][:n]
+            if len(toks) < n or not all(t.is_alpha for t in toks):
+                continue
+            if all(t.lower_ in _COMMON for t in toks) or toks[0].lower_ in _COMMON \
+                    or toks[0].pos_ == "PROPN" or (n > 1 and toks[1].pos_ == "PROPN"):
+                continue  # "The company", "Mr Smith", "Tony Blair": normal ways to start
+            key = tuple(t.lower_ for t in toks)
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            earlier = seen.setdefault(key, [])
+            earlier.append((start, end, ctx.doc.text[start:end]))
+            if len(earlier) >= need:
+                phrase = ctx.doc.text[start:end]
+                lines = ", ".join(str(ctx.article.line_of(s)) for s, _, _ in earlier[:-1])
+                related = [(s, e, f"'{t}' opens a sentence here too") for s, e, t in earlier[:-1]]
+                yield Finding(start, end,
+                              f"'{phrase}' opens {len(earlier)} sentences so far (also on lines {lines}); "
+                              f"vary the openings", related=related)
+
+
+_VAGUE = re.compile(
+    r"\b(?:(?:some|many|others|critics|experts|observers|analysts|commentators|insiders|people|sources"
+    r"|officials|scientists|campaigners|opponents|supporters|economists)\s+"
+    r"(?:say|said|claim|claimed|believe|believed|argue|argued|suggest|suggested|fear|feared|think|thought"
+    r"|warn|warned|insist|insisted|contend)"
+    r"|it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:believed|thought|said|claimed|understood"
+    r"|feared|alleged|rumoured|rumored|reported|suggested|argued)"
+    r"|(?:is|are|was|were)\s+(?:widely\s+)?(?:believed|thought|said|rumoured|rumored)\s+to)\b", re.I)
+
+
+class VagueAttributionKind(Kind):
+    """'some say', 'critics claim', 'it is believed' with no named person near."""
+
+    defaults = {"window": 1}
+    requires = _PARSE | {"ner"}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        sents = list(doc.sents)
+        people = [any(e.label_ in ("PERSON", "ORG") for e in s.ents) for s in sents]
+        w = self.options["window"]
+        for i, sent in enumerate(sents):
+            for m in _VAGUE.finditer(sent.text):
+                if any(people[max(0, i - w):i + w + 1]) and not m.group().lower().startswith("it"):
+                    continue  # "critics say" next to a named critic is attributed
+                if people[i]:
+                    continue
+                s = sent.start_char + m.start()
+                yield Finding(s, sent.start_char + m.end(),
+                              f"'{m.group()}': who? Name the source or say why it cannot be named")

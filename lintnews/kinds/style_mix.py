@@ -1,0 +1,119 @@
+"""C105 style-mix: two typographic conventions in one article.
+
+Three families, each reported once per article at the first mark of the
+minority style (the other style's first use is the related location):
+straight and curly double quotes; digits and words for the same small number
+("nine countries" and "9 countries"); day-month and month-day dates
+("4 March" and "March 4").
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..facts.quotes import CLOSE_CURLY, OPEN_CURLY, STRAIGHT, direction
+from .base import Context, Finding, Kind
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+          "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_DAY_MONTH = re.compile(rf"(?<![\w£$€.,])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b(?!-)")
+_MONTH_DAY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d|\s*(?:%|per|bn|m\b))")
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_WORD_NUM = re.compile(r"\b(two|three|four|five|six|seven|eight|nine)\s+([a-z]+s)\b", re.I)
+_DIGIT_NUM = re.compile(r"(?<![\w£$€.,:/-])([2-9])\s+([a-z]+s)\b")
+# Nouns that go with digits in any style (scores, measures, ages, money).
+_DIGIT_NOUNS = {"points", "goals", "runs", "wickets", "sets", "games", "holes", "shots", "strokes",
+                "pounds", "dollars", "euros", "pence", "cents", "percent", "years", "months", "weeks",
+                "days", "hours", "minutes", "seconds", "miles", "metres", "meters", "kilometres",
+                "feet", "inches", "kilos", "tonnes", "degrees", "seats", "votes", "laps", "rounds"}
+
+
+class StyleMixKind(Kind):
+    """Straight and curly quotes, digits and words for one number, two date formats."""
+
+    defaults = {"quotes": True, "numbers": True, "dates": True, "min_ratio": 2.0}
+    requires = frozenset()
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        if self.options["quotes"]:
+            yield from self._quotes(ctx)
+        if self.options["numbers"]:
+            yield from self._numbers(ctx)
+        if self.options["dates"]:
+            yield from self._dates(ctx)
+
+    # -- quotes --------------------------------------------------------------------------
+    def _quotes(self, ctx: Context) -> Iterable[Finding]:
+        q = ctx.facts.quotes
+        text = ctx.article.text
+        straight = list(q.straight)
+        curly = [i for i in q.curly if text[i] in (OPEN_CURLY, CLOSE_CURLY)]
+        if not straight or not curly:
+            return
+        if len(curly) < len(straight) or (len(curly) == len(straight) and curly[0] > straight[0]):
+            minority, majority, style = curly, straight, "straight"
+        else:
+            minority, majority, style = straight, curly, "curly"
+        first, other = minority[0], majority[0]
+        kind = "curly" if style == "straight" else "straight"
+        msg = (f"{kind} quotation mark {text[first]} here, but the article mostly uses {style} ones "
+               f"({len(majority)} to {len(minority)}; first on line {ctx.article.line_of(other)})")
+        f = Finding(first, first + 1, msg,
+                    related=[(other, other + 1, f"{style} quotation mark {text[other]} here")])
+        if len(majority) >= self.options["min_ratio"] * len(minority):
+            f.fix = [(i, i + 1, self._convert(text, i, style)) for i in minority]
+            f.fix_message = f"use {style} quotation marks throughout"
+        yield f
+
+    @staticmethod
+    def _convert(text: str, i: int, style: str) -> str:
+        if style == "straight":
+            return STRAIGHT
+        d = direction(text, i)
+        return CLOSE_CURLY if d == "close" else OPEN_CURLY if d == "open" else text[i]
+
+    # -- small numbers -----------------------------------------------------------------------
+    def _numbers(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        quotes = ctx.facts.quotes
+        words: dict[tuple[int, str], tuple[int, int]] = {}
+        for m in _WORD_NUM.finditer(text):
+            if quotes.contains(m.start(), m.end()):
+                continue
+            key = (NUMBER_WORDS[m.group(1).lower()], m.group(2).lower())
+            words.setdefault(key, (m.start(), m.end()))
+        if not words:
+            return
+        for m in _DIGIT_NUM.finditer(text):
+            noun = m.group(2).lower()
+            key = (int(m.group(1)), noun)
+            if key not in words or noun in _DIGIT_NOUNS or quotes.contains(m.start(), m.end()):
+                continue
+            ws, we = words.pop(key)
+            yield Finding(m.start(), m.end(),
+                          f"'{m.group()}' in digits, but line {ctx.article.line_of(ws)} writes "
+                          f"'{text[ws:we]}' in words",
+                          related=[(ws, we, f"'{text[ws:we]}' in words here")])
+
+    # -- dates -------------------------------------------------------------------------------
+    def _dates(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        quotes = ctx.facts.quotes
+
+        def keep(m: re.Match) -> bool:
+            return not quotes.contains(m.start(), m.end())
+
+        dm = [m for m in _DAY_MONTH.finditer(text) if keep(m) and 1 <= int(m.group(1)) <= 31]
+        md = [m for m in _MONTH_DAY.finditer(text) if keep(m) and 1 <= int(m.group(2)) <= 31]
+        if not dm or not md:
+            return
+        if len(md) < len(dm) or (len(md) == len(dm) and md[0].start() > dm[0].start()):
+            minority, majority, names = md, dm, ("month-day", "day-month")
+        else:
+            minority, majority, names = dm, md, ("day-month", "month-day")
+        first, other = minority[0], majority[0]
+        yield Finding(first.start(), first.end(),
+                      f"'{first.group()}' is written {names[0]}, but the article writes dates "
+                      f"{names[1]} ('{other.group()}', line {ctx.article.line_of(other.start())})",
+                      related=[(other.start(), other.end(), f"'{other.group()}' written {names[1]} here")])
+
