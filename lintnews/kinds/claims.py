@@ -93,14 +93,17 @@ class ConflictingAccountsKind(Kind):
                 ea = [u for u in au if u.ent is not None]
                 eb = [u for u in bu if u.ent is not None]
                 inserted += sum(u.content and u.ent is None for u in bu)
-                if len(eb) > 1 or (eb and len(ea) != 1):
+                if len(eb) > 1 or (eb and not ea):
                     inserted += len(eb)
                 elif eb:
-                    x, y = ea[0], eb[0]
-                    if is_alias(x.ent.key, y.ent.key):
+                    # the retelling drops what followed, so the replaced name is the first
+                    # compatible one on the earlier side
+                    y = eb[0]
+                    same = [x for x in ea if _labels_compatible(x.ent.label, y.ent.label)]
+                    if any(is_alias(x.ent.key, y.ent.key) for x in ea):
                         matched += 1
-                    elif _labels_compatible(x.ent.label, y.ent.label):
-                        swaps.append((x, y))
+                    elif same:
+                        swaps.append((same[0], y))
                     else:
                         inserted += 1
         if len(swaps) != 1 or inserted:

@@ -1,0 +1,190 @@
+"""Claims and quotations: C201 conflicting-accounts, C207 quote-conflict, C208 redundant-sentence,
+and the facts they stand on (facts.claims frames, facts.speakers attribution)."""
+from __future__ import annotations
+
+import pytest
+
+from lintnews.facts.claims import entity_key, is_alias
+from lintnews.facts.quotes import scan
+from lintnews.facts.speakers import build_speakers
+
+from conftest import lint
+
+SEED = (
+    "Lunar station deal signed\n\n"
+    "The space agencies of Russia and China declared Tuesday that they had signed an agreement.\n\n"
+    "NASA has reached agreements for work on the Lunar Gateway with the European Space Agency, "
+    "Japan, and Canada. NASA had asked Russia to assist in the construction of the station, but "
+    "Moscow had determined that NASA's offer for Russia to have an astronaut was unreasonable.\n\n"
+    "NASA asked Russia to help develop the station, but Moscow determined that providing an "
+    "airlock for Gateway was \"impractical,\" according to a Roscosmos spokesperson in December.\n\n"
+    "According to the MoU, Roscosmos has agreed to provide a crew airlock module, a spokesperson "
+    "said. After reviewing the draft paper, the Russian side determined that participation in the "
+    "amount proposed by the US partners was impractical."
+)
+
+
+def _flagged(diags, text):
+    """(line, flagged text) of each diagnostic; the text is read back from the line."""
+    lines = text.split("\n")
+    return [(d.line, lines[d.line - 1][d.column - 1:d.end_column - 1]) for d in diags]
+
+
+# -- C201 conflicting-accounts -----------------------------------------------------------------
+
+def test_seed_offer_told_two_ways():
+    diags = lint(SEED, "C201")
+    assert _flagged(diags, SEED) == [(7, "an airlock")]
+    d = diags[0]
+    assert "'an airlock'" in d.message and "'an astronaut'" in d.message and "line 5" in d.message
+    assert "restates line 5" in d.message
+    assert [r.location.line for r in d.related] == [5]
+
+
+def test_seed_consistent_retelling_is_not_a_conflict():
+    text = SEED.replace("providing an airlock for Gateway", "NASA's offer for Russia to have an astronaut")
+    assert lint(text, "C201") == []
+
+
+@pytest.mark.parametrize("later,flag", [
+    ("Actor Sean Dudas is suing Revolution Studios.", "Sean Dudas"),                 # subject
+    ("Bruce Willis is suing Paramount Pictures over the injury.", "Paramount Pictures"),  # object
+])
+def test_retelling_with_a_name_swapped(later, flag):
+    text = ("Actor Bruce Willis is suing Revolution Studios over an injury he said he suffered "
+            "while making Tears of the Sun.\n\nThe studio declined to comment.\n\n" + later)
+    diags = lint(text, "C201")
+    assert _flagged(diags, text) == [(5, flag)]
+    assert "line 1" in diags[0].message and diags[0].related[0].location.line == 1
+
+
+def test_place_swapped():
+    text = ("Mrs Hassan, who led the charity's work in Iraq, was abducted in Baghdad on 19 October."
+            "\n\nHer family appealed for calm.\n\nMrs Hassan was abducted in Basra.")
+    assert _flagged(lint(text, "C201"), text) == [(5, "Basra")]
+
+
+@pytest.mark.parametrize("later", [
+    "Mr Prescott met five public sector unions.",                       # same man, other order
+    "Five public sector unions met Mr Prescott.",                       # surname only: an alias
+    "Five public sector unions met Deputy Prime Minister John Prescott in Gateshead on Friday.",
+    "Five public sector unions met Deputy Prime Minister John Prescott and Gordon Brown.",
+])
+def test_restatements_and_aliases_are_not_conflicts(later):
+    text = ("Five public sector unions met Deputy Prime Minister John Prescott at the spring "
+            "conference in Gateshead.\n\nThey want the pension age kept at 60.\n\n" + later)
+    assert lint(text, "C201") == []
+
+
+def test_parallel_sentences_with_two_changes_are_not_a_retelling():
+    text = ("Top seed Lindsay Davenport beat Nicole Vaidisova 6-2 6-4 in the third round.\n\n"
+            "Second seed Amelie Mauresmo beat Nathalie Dechy 6-3 6-3 in the third round.")
+    assert lint(text, "C201") == []
+
+
+def test_same_act_with_different_object_alone_is_not_enough():
+    # one shared act by one actor, little else in common: two payments, not two accounts
+    text = ("Baikal paid 260bn roubles for Yugansk, far below the sum Russia says Yukos owes.\n\n"
+            "Reports say Baikal has paid a deposit from a bank account to the property fund.")
+    assert lint(text, "C201") == []
+
+
+# -- C208 redundant-sentence -------------------------------------------------------------------
+
+PEERS = ("The group says it can win support for removing the last 92 hereditary peers.\n\n"
+         "Ministers postponed the plans.\n\n")
+
+
+def test_near_verbatim_repeat():
+    later = "The group said it can win support for removing the last 92 hereditary peers."
+    diags = lint(PEERS + later, "C208")
+    assert _flagged(diags, PEERS + later) == [(5, later)]
+    assert "line 1" in diags[0].message and diags[0].related[0].location.line == 1
+
+
+def test_reordered_rewrite_is_not_a_repeat():
+    later = "Removing the last 92 hereditary peers can win support, it says, from the group."
+    assert lint(PEERS + later, "C208") == []
+
+
+def test_synonym_and_short_name_still_a_repeat():
+    text = ("The Conservatives and Liberal Democrats insisted that voters faced higher taxes and "
+            "means-testing under Labour.\n\nThe chancellor disagreed.\n\nThe Conservatives and "
+            "Dems insisted that voters faced higher taxes and means-testing under Labour.")
+    assert [d.line for d in lint(text, "C208")] == [5]
+
+
+def test_same_topic_different_words_is_not_redundant():
+    text = ("Apple has won the right to see e-mail records from the three bloggers.\n\n"
+            "The three bloggers say they will appeal against the ruling on their e-mail records.\n\n"
+            "Apple said the records would show who leaked details of its products.")
+    assert lint(text, "C208") == []
+
+
+def test_short_sentences_are_not_redundant():
+    assert lint("He said no.\n\nShe said no.\n\nHe said no.", "C208") == []
+
+
+# -- C207 quote-conflict and facts.speakers ------------------------------------------------------
+
+Q = "\"It was a little softer than the consensus, but not a real surprise,\""
+
+
+@pytest.mark.parametrize("later", [
+    f"{Q} said John Kerry.",
+    f"{Q} John Kerry told the BBC.",
+    f"John Kerry said: {Q[:-2]}.\"",
+    f"{Q} Mr Kerry added.",
+])
+def test_same_words_two_speakers(later):
+    text = f"{Q} said Gary Thayer, an economist at AG Edwards.\n\nMarkets barely moved.\n\n{later}"
+    diags = lint(text, "C207")
+    assert [d.line for d in diags] == [5]
+    assert "Kerry" in diags[0].message and "Gary Thayer" in diags[0].message
+    assert diags[0].related[0].location.line == 1
+
+
+def test_same_speaker_by_pronoun_is_not_a_conflict():
+    text = (f"{Q} said Gary Thayer, an economist.\n\nMarkets barely moved.\n\n"
+            f"Mr Thayer repeated the point. {Q} he said.")
+    assert lint(text, "C207") == []
+
+
+def test_one_speaker_two_wordings():
+    text = ("\"We will never sell the club to anyone from abroad,\" said Tom Jones.\n\nFans cheered."
+            "\n\n\"We will not sell the club to anybody from abroad,\" Mr Jones added.")
+    assert [d.line for d in lint(text, "C207")] == [5]
+
+
+def test_odd_number_of_quote_marks_survives():
+    text = (f"{Q} said Gary Thayer. He added: \"Growth will return.\n\n"
+            f"Markets barely moved.\n\n{Q} said John Kerry.")
+    assert [d.line for d in lint(text, "C207")] == [5]
+
+
+def test_speaker_forms():
+    text = ("\"We saw potential for harm,\" said HMV manager Clive Smith. \"It was odd.\"\n\n"
+            "Janet Jackson said: \"I know this is a moment.\"\n\n"
+            "\"It's hard to put a date on it,\" a Premier League spokesman confirmed.\n\n"
+            "\"This is daft,\" Mr Prescott told the BBC.")
+    paras, pos = [], 0
+    for part in text.split("\n\n"):
+        paras.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    sp = build_speakers(text, scan(text, paras), [])
+    got = [(a.text.strip(",."), a.speaker, a.how) for a in sp.attributions]
+    assert got == [
+        ("We saw potential for harm", "Clive Smith", "after"),
+        ("It was odd", "Clive Smith", "continued"),
+        ("I know this is a moment", "Janet Jackson", "before"),
+        ("It's hard to put a date on it", "a Premier League spokesman", "after"),
+        ("This is daft", "Mr Prescott", "after"),
+    ]
+    assert sp.attributions[3].key is None          # a description, not a name
+
+
+def test_aliases():
+    assert is_alias(entity_key("Mr Prescott"), entity_key("John Prescott"))
+    assert is_alias(entity_key("IOC"), entity_key("International Olympic Committee"))
+    assert not is_alias(entity_key("Jacques Rogge"), entity_key("Dick Pound"))
+    assert not is_alias(entity_key("Baghdad"), entity_key("London"))
