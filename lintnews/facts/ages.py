@@ -68,9 +68,10 @@ class Ages:
 def split_name(name: str) -> tuple[str, str | None] | None:
     """(surname key, given name or None) of a written name; None when it is no name."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
-    title = bool(words) and re.fullmatch(TITLES, words[0]) is not None
-    if title:
-        words = words[1:]
+    titled = [i for i, w in enumerate(words) if re.fullmatch(TITLES, w)]
+    title = bool(titled)
+    if title:  # "California Mr Torvalds": the name starts after the title
+        words = words[titled[-1] + 1:]
     while words and words[0] in NOT_NAMES:
         words = words[1:]
     if not words:
@@ -78,8 +79,20 @@ def split_name(name: str) -> tuple[str, str | None] | None:
     last = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", words[-1])
     if last in NOT_NAMES or not last[:1].isupper():
         return None
-    given = words[-2] if len(words) > 1 else None
+    given = words[-2] if len(words) > 1 and not title else None
     return last.lower(), given
+
+
+def trim_name(name: str) -> str:
+    """Drop what precedes a title and leading non-name words: 'California Mr Torvalds' -> 'Mr Torvalds'."""
+    words = list(re.finditer(r"\S+", name))
+    cut = 0
+    for i, w in enumerate(words):
+        if re.fullmatch(TITLES, w.group(0)):
+            cut = i
+    while cut < len(words) - 1 and words[cut].group(0) in NOT_NAMES:
+        cut += 1
+    return name[words[cut].start():] if words else name
 
 
 def _person_mentions(doc: Any, text: str) -> list[tuple[int, int, str, str | None]]:
@@ -125,6 +138,12 @@ def build(facts: Any) -> Ages:
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, age: int, form: str, name: str | None, name_start: int) -> None:
+        if name is not None:
+            trimmed = trim_name(name)
+            if start == name_start:
+                start += len(name) - len(trimmed)
+            name_start += len(name) - len(trimmed)
+            name = trimmed
         if any(s < end and start < e for s, e in taken) or not 0 < age < 120:
             return
         sur = given = None
@@ -172,8 +191,8 @@ def build(facts: Any) -> Ages:
 def resolve_unnamed(ages: Ages) -> None:
     """Tie "the N-year-old" to the article's main subject when the nearest person is a passer-by.
 
-    The nearest person before it wins, unless that person has no stated age and is
-    mentioned once, while exactly one person with a named age is the one most mentioned.
+    The nearest person before it wins when that person's age is stated elsewhere;
+    otherwise the most mentioned person whose age is stated (the article's subject).
     """
     named = [a for a in ages.mentions if a.named and a.person]
     with_age = {a.person for a in named}
@@ -183,8 +202,8 @@ def resolve_unnamed(ages: Ages) -> None:
     for a in ages.mentions:
         if a.named or a.person in with_age or a.person is None:
             continue
-        p = ages.persons.get(a.person)
-        if p is not None and len(p.mentions) <= 1:
+        # the nearest person has no stated age: the article's aged subject is the likelier referent
+        if a.person != main:
             a.person = main
             a.given = ages.persons[main].given if main in ages.persons else None
 

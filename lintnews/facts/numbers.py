@@ -263,7 +263,8 @@ def _noun_of(doc: Any, end_char: int) -> tuple[str | None, str | None, int | Non
         return None, None, None, None
     run = run[:head_i + 1]
     head = run[-1]
-    key = " ".join(t.lemma_.lower() for t in run)
+    # modifiers as written ("manufacturing"), the head as its lemma ("sites" -> "site")
+    key = " ".join([t.lower_ for t in run[:-1]] + [head.lemma_.lower()])
     return key, head.lemma_.lower(), head.idx + len(head.text), head
 
 

@@ -332,7 +332,7 @@ class CountMismatchKind(Kind):
         if noun and not re.search(r"s\b|people|men|women|children|police", noun.split()[-1]):
             return None  # "three-way", "two main": the counted noun must be plural
         rest = para[m.end():]
-        stop = re.search(_LIST_STOP[key], rest)
+        stop = re.search(_LIST_STOP[key] if key != "," else r",(?=\s+[a-z])", rest)
         if key == ":":
             stop = re.search(r"[.;](?:\s|$)|$", rest)
         if stop is None:
@@ -401,19 +401,24 @@ def _same_kind(h: Quantity, q: Quantity) -> bool:
         return False
     if h.unit:
         return True
-    # plain counts: same counted noun, or both bare large numbers
-    if h.head and q.head:
-        return h.head == q.head
-    return h.head is None and q.head is None and h.value >= 100 and q.value >= 100
+    # plain counts: the same counted noun, or large counts (staff/jobs: nouns vary, figures rarely)
+    if h.head and q.head and h.head == q.head:
+        return True
+    return h.value >= 100 and q.value >= 100 and not h.is_word and not q.is_word
 
 
 def _rounds_to(h: Quantity, q: Quantity, slack: float) -> bool:
-    """A headline rounds: '£5bn' for £5.2bn, '42%' for 41.6%."""
-    if h.compatible(q):
-        return True
-    if h.value and abs(h.value - q.value) / abs(h.value) <= slack and not _transposed(h, q):
-        return True
-    return False
+    """A headline rounds the body's figure to its own precision: '£5bn' for £5.2bn.
+
+    The body's own rounding and hedges do not count ('about $5.4bn' is not
+    '$5.7bn'); a hedge in the headline ('nearly £6bn', 'over 400') does.
+    """
+    if h.hedge and h.approx:
+        lo, hi = h.interval()
+        if lo <= q.value <= hi:
+            return True
+    tol = h.half_unit * 1.0001 + abs(h.value) * slack
+    return abs(h.value - q.value) <= tol
 
 
 def _digits(q: Quantity) -> str:
