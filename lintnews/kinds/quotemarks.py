@@ -96,7 +96,7 @@ SPEECH_VERBS = {"say", "tell", "add", "claim", "explain", "insist", "argue", "wa
                 "believe", "think", "describe", "call", "quote", "conclude", "recall", "predict",
                 "agree", "complain", "joke", "confirm", "deny", "maintain", "urge", "remark",
                 "observe", "point", "put", "tweet", "post", "reckon", "concede", "caution",
-                "boast", "vow", "pledge", "promise", "exclaim", "shout", "whisper", "report"}
+                "boast", "vow", "laugh", "smile", "sigh", "shrug", "pledge", "promise", "exclaim", "shout", "whisper", "report"}
 
 
 class UnattributedQuoteKind(Kind):
@@ -112,25 +112,23 @@ class UnattributedQuoteKind(Kind):
         import bisect
 
         attributed = [_has_speaker(s) for s in sents]
+        prev_ok: tuple[int, bool] | None = None  # (sentence index, attributed) of the last quotation
         for q in ctx.facts.quotes.quotes:
             s, e = q.inner
             inner = text[s:e].strip()
-            if len(inner.split()) < self.options["min_words"] or not inner[:1].isupper():
-                continue  # a phrase or scare quote, not a statement
-            if not q.closed:
-                continue
             i = bisect.bisect_right(starts, q.start) - 1
             j = bisect.bisect_right(starts, max(q.start, q.end - 1)) - 1
             lo, hi = max(0, i - 1), min(len(sents) - 1, j + 1)
-            if any(attributed[k] for k in range(lo, hi + 1)):
+            ok = any(attributed[k] for k in range(lo, hi + 1)) \
+                or bool(re.search(r":\s*$", text[max(0, q.start - 3):q.start]))  # 'Smith: "..."'
+            # the speaker of a quotation carries on to the next one two sentences away or less
+            if not ok and prev_ok is not None and prev_ok[1] and i - prev_ok[0] <= 2:
+                ok = True
+            prev_ok = (j, ok)
+            if ok or not q.closed:
                 continue
-            # a colon before the quote names the speaker: 'Mr Smith: "..."'
-            if re.search(r":\s*$", text[max(0, q.start - 3):q.start]):
-                continue
-            # a quote that opens its paragraph may be the run-on of the previous one
-            para = q.paragraph
-            if q.start == para[0] and i > 0 and attributed[i - 1]:
-                continue
+            if len(inner.split()) < self.options["min_words"] or not inner[:1].isupper():
+                continue  # a phrase or scare quote, not a statement
             yield Finding(q.start, q.end, f"no speaker for the quotation \"{' '.join(inner.split()[:6])}...\" "
                           f"in its sentence or the ones beside it")
 
