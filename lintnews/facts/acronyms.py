@@ -33,6 +33,10 @@ OBE MBE CBE KBE ASBO ASBOs CCTV MRSA MMR NUT NUS NUJ RMT ASLEF GMB TGWU AMICUS P
 UKIP SNP SDLP DUP SF LibDem LibDems BNP SDP GOP CPI RPI OFT FSA DTI DfES DWP FCO HMRC ONS
 LSE NYSE EADS NTL ABN AMRO LVMH IPO IPOs CAP SUV SUVs PIN RPG FPS MMORPG EA THQ SCEE SCEA IDC
 AM FM MW GW KW MB GB TB KB MHz GHz RAM CPU CPUs GPU OS XP PDA PDAs VoIP P2P DRM API SIM
+R&B ITV1 ITV2 ITV3 BBC1 BBC2 BBC3 BBC4 GMTV S4C C4 MSN MIT UCLA NYU LSE IAAF ASCII DIY TCP IP IPv4 IPv6
+LOL AG SA NV SpA plc PLC Ltd LLC SME SMEs FTSE250 AIM FDA EPA SEC FCC FAA NSA DEA ATF NYPD LAPD
+MOT MBA RAF RN USAF OAP OAPs WMD WMDs ISS ESA JAXA CERN MRI ICU A&E GP GPs NATO UNAMA IRS
+KPMG PwC EY CBS FIA FIFA UCI IRB ECB ICC RFU WRU SRU IRFU GAA BHA PFA LTA AELTC USGA NCAA
 """.split())
 
 _STOP = {"of", "and", "the", "for", "de", "du", "des", "d", "la", "le", "et", "&", "on", "in", "to",
@@ -61,6 +65,7 @@ class Acronym:
     headline_uses: list[tuple[int, int]] = field(default_factory=list)
     definitions: list[Definition] = field(default_factory=list)
     ent_labels: list[str] = field(default_factory=list)
+    in_name: bool = False  # some use is part of a longer proper name ("SSL International")
 
     @property
     def letters(self) -> str:
@@ -103,6 +108,9 @@ def matches_expansion(letters: str, words: list[str]) -> bool:
         if low in _STOP and go(i + 1, j):
             return True
         parts = [p for p in low.split("-") if p]
+        caps = re.findall(r"[A-Z]", w)
+        if len(parts) == 1 and len(caps) > 1 and w[:1].isupper() and not w.isupper():
+            parts = [c.lower() for c in caps]  # EverQuest -> e, q
         if len(parts) > 1:
             k = j
             ok = True
@@ -165,7 +173,7 @@ def build(facts: Any) -> Acronyms:
         t = tok.text
         if not is_acronym(t) or sum(ch.isupper() for ch in t) < 2 or not any(ch.isalpha() for ch in t):
             continue
-        if _ROMAN.match(t) or "." in t or "/" in t:
+        if _ROMAN.match(t) or "." in t or "/" in t or any(ch.isdigit() for ch in t):
             continue
         key = t[:-1] if len(t) > 2 and t.endswith("s") and t[:-1].isupper() else t
         a = items.get(key)
@@ -177,6 +185,13 @@ def build(facts: Any) -> Acronyms:
         else:
             a.uses.append(span)
             a.ent_labels.append(tok.ent_type_)
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            prev = doc[tok.i - 1] if tok.i else None
+            if (nxt is not None and tok.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha
+                    and not nxt.is_upper and nxt.ent_type_ == tok.ent_type_ != "") or \
+                    (prev is not None and prev.whitespace_ and prev.text[:1].isupper() and prev.is_alpha
+                     and not prev.is_upper and not prev.is_sent_start and prev.ent_type_ == tok.ent_type_ != ""):
+                a.in_name = True  # "SSL International", "JP Morgan": part of a name
     if not items:
         return Acronyms({})
     tx = _textacy_definitions(doc) if any(not a.known for a in items.values()) else {}

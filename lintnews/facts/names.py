@@ -249,6 +249,10 @@ def build(facts: Any) -> Names:
             toks = toks[1:]
         while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
             toks = toks[:-1]
+        for k in range(len(toks) - 1, 0, -1):  # "Tanzania Mr Brown": the name starts after the title
+            if toks[k - 1].lower_.rstrip(".") in HONORIFICS and toks[k - 1].text[:1].isupper():
+                toks, titled = toks[k:], True
+                break
         if not toks:
             continue
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)

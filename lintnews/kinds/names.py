@@ -20,6 +20,7 @@ from typing import Any, Iterable
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from ..facts.names import _PARTICLES
 from .base import Context, Finding, Kind
 from .generic import VariantsKind
 
@@ -175,17 +176,22 @@ class NameVariantKind(Kind):
         short, long_ = sorted((a, b), key=len)
         if len(short) != len(long_):
             extra = long_[len(short):] if long_.startswith(short) else ""
-            if extra in ("s", "n", "i") and long_.startswith(short):
-                # Americans/American, Russian/Russia: inflections, not misspellings -
+            if extra in ("s", "n", "i", "y") and long_.startswith(short):
+                # Americans/American, Russian/Russia, Germany/German: inflections, not misspellings -
                 # unless the longer one is a person's surname (Parsons/Parson)
                 surnames = {c.surname for c in full_clusters if c.label == "PERSON"}
                 if not (extra == "s" and long_ in surnames and short not in
                         {w for c in full_clusters for w in c.key.split()}
                         and not any(w.ent_label in ("NORP", "GPE") for w in forms[short])):
                     return []
+        elif a[:-1] == b[:-1] and a[-1] in "aeiouy" and b[-1] in "aeiouy":
+            return []  # Argentina/Argentine, Germany/Germane: endings, not typos
         elif a.lower() != b.lower() and Levenshtein.distance(a, b) == 1 \
                 and len(short) < self.options["substitution_min_length"]:
             return []  # one letter swapped for another: Iran/Iraq, Bush/Rush
+        # two words of one name ("Lian Chia Liang")
+        if any(a in c.full[2].split() and b in c.full[2].split() for c in full_clusters):
+            return []
         # two named things, each with its own full name: Smith/Smyth
         ca = [c for c in full_clusters if a in c.key.title().split() or a in c.full[2].split()]
         cb = [c for c in full_clusters if b in c.key.title().split() or b in c.full[2].split()]
@@ -251,6 +257,7 @@ class SecondReferenceKind(Kind):
                                   f"name first, so the second reference is {_q(c.surname)}",
                                   related=[(c.full[0], c.full[1], f"full name {_q(c.full[2])} here")])
         # 2. a bare surname before the full name
+        adjectives = {e.text.lower() for e in ctx.doc.ents if e.label_ in ("NORP", "GPE", "LOC")}
         if self.options["bare_before_full"]:
             for c in people:
                 fs = c.full[0]
@@ -262,6 +269,9 @@ class SecondReferenceKind(Kind):
                         continue
                     if (s, e, t) not in c.titled and not self._tagged_person(ctx, s, e):
                         continue
+                    if re.search(r"(?<![\w-])" + re.escape(t.lower()) + r"(?![\w-])", text) or \
+                            any(x.lower() in adjectives for x in c.given.split()):
+                        continue  # "the league", "American Idol": not a person's name
                     yield Finding(s, e, f"{_q(t)} appears here before the full name {_q(c.full[2])} "
                                         f"(line {art.line_of(fs)})",
                                   related=[(c.full[0], c.full[1], f"full name {_q(c.full[2])} given here")])
@@ -269,6 +279,8 @@ class SecondReferenceKind(Kind):
         if self.options["shared_surname"]:
             by_sur: dict[str, list[Any]] = defaultdict(list)
             for c in people:
+                if not [g for g in c.given.split() if g.lower() not in _PARTICLES]:
+                    continue  # "De Marigny": a surname, not a second person
                 by_sur[c.surname.split()[-1]].append(c)
             for sur, cs in by_sur.items():
                 if len(cs) < 2:
@@ -337,8 +349,9 @@ class AcronymKind(Kind):
             paren = [d for d in a.definitions if d.parenthetical]
             first = a.uses[0] if a.uses else (len(art.text), len(art.text))
             if not a.definitions and not a.known and key not in extra and self.options["unexplained"]:
-                if len(a.uses) + len(a.headline_uses) >= self.options["min_uses"] or \
-                        "ORG" in a.ent_labels:
+                persons = sum(1 for x in a.ent_labels if x == "PERSON")
+                if len(a.uses) + len(a.headline_uses) >= self.options["min_uses"] and not a.in_name \
+                        and persons * 2 <= len(a.ent_labels):
                     yield Finding(first[0], first[1],
                                   f"{_q(key)} is never spelled out (used {len(a.uses)} "
                                   f"time{'s' if len(a.uses) != 1 else ''})")
@@ -443,6 +456,9 @@ class TermVariantKind(VariantsKind):
                     continue
                 if nxt is not None and nxt.text[:1].isupper() and t.whitespace_:
                     continue  # part of a longer name ("the Moon Treaty")
+                if t.dep_ == "compound" or (t.ent_type_ and len(next(
+                        (e for e in doc.ents if e.start <= t.i < e.end), doc[t.i:t.i + 1])) > 1):
+                    continue  # a name used as a modifier ("the Skulls program") or inside a title
                 if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and doc[t.i].ent_type_ != "PERSON":
                     continue
                 caps[t.text.lower()].append((t.idx, t.idx + len(t.text), t.text))
