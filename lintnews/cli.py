@@ -155,7 +155,7 @@ def check(
 
 
 def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):
-    """Apply fixes (up to three passes per file) or print them as a diff."""
+    """Apply fixes (passes until nothing is left to fix, at most fixes.MAX_PASSES) or print them as a diff."""
     from . import fixes
 
     out = []
@@ -166,7 +166,7 @@ def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):
             continue
         original = art.source
         current, current_res = original, res
-        for _ in range(3):
+        for _ in range(fixes.MAX_PASSES):
             edits = fixes.select_edits(current_res.diagnostics, unsafe)
             if not edits:
                 break

@@ -15,6 +15,10 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Edit
 
+# Each pass applies only edits that neither overlap nor touch; "the the the the" needs
+# one pass per extra word. Enough passes that a second --fix finds nothing left.
+MAX_PASSES = 10
+
 
 def select_edits(diags: list[Diagnostic], unsafe: bool = False) -> list[Edit]:
     """Non-overlapping, non-adjacent edits from the fixable diagnostics, in file order."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..facts.quotes import CLOSE_CURLY, OPEN_CURLY, STRAIGHT, direction
+from ..facts.quotes import CLOSE_CURLY, OPEN_CURLY, STRAIGHT
 from .base import Context, Finding, Kind
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
@@ -61,16 +61,22 @@ class StyleMixKind(Kind):
         f = Finding(first, first + 1, msg,
                     related=[(other, other + 1, f"{style} quotation mark {text[other]} here")])
         if len(majority) >= self.options["min_ratio"] * len(minority):
-            f.fix = [(i, i + 1, self._convert(text, i, style)) for i in minority]
-            f.fix_message = f"use {style} quotation marks throughout"
+            edits = [(i, i + 1, self._convert(text, q, i, style)) for i in minority]
+            if all(r != text[i] for i, _, r in edits):  # every mark's direction is known
+                f.fix = edits
+                f.fix_message = f"use {style} quotation marks throughout"
         yield f
 
     @staticmethod
-    def _convert(text: str, i: int, style: str) -> str:
+    def _convert(text: str, quotes, i: int, style: str) -> str:
+        """The mark at ``i`` in ``style``; unchanged when its direction is unknown."""
         if style == "straight":
             return STRAIGHT
-        d = direction(text, i)
-        return CLOSE_CURLY if d == "close" else OPEN_CURLY if d == "open" else text[i]
+        if any(qt.start == i for qt in quotes.quotes):
+            return OPEN_CURLY
+        if any(qt.closed and qt.end - 1 == i for qt in quotes.quotes):
+            return CLOSE_CURLY
+        return text[i]
 
     # -- small numbers -----------------------------------------------------------------------
     def _numbers(self, ctx: Context) -> Iterable[Finding]:

@@ -1,0 +1,170 @@
+"""--fix: safe fixes never corrupt text, converge, and keep the file's bytes conventions."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import engine_for
+from lintnews import fixes
+from lintnews.diagnostics import Edit
+
+FIXABLE = ("W101", "W102", "W202", "C105")
+AUX = {"is", "are", "was", "were", "has", "have", "had", "does", "did", "do", "will", "would",
+       "can", "could", "should", "may", "might", "must", "shall", "am"}
+
+
+def fix_text(text: str, max_passes: int = fixes.MAX_PASSES) -> tuple[str, int]:
+    """Apply safe fixes pass by pass, as the CLI does; returns (text, passes used)."""
+    engine = engine_for(FIXABLE)
+    for n in range(max_passes + 1):
+        diags = engine.lint_text(text)
+        edits = fixes.select_edits(diags)
+        if not edits:
+            return text, n
+        text = fixes.apply_edits(text, edits)
+    return text, max_passes + 1
+
+
+def skeleton(text: str) -> list[str]:
+    """The words a safe fix may not change: articles, auxiliaries and doubles removed."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
+    words = [w for w in words if w not in ("a", "an") and w not in AUX]
+    out: list[str] = []
+    for w in words:
+        if not out or out[-1] != w:
+            out.append(w)
+    return out
+
+
+# Fragments full of the errors the fixable rules repair, glued by spaces, newlines,
+# doubled spaces and missing spaces.
+FRAGMENTS = ["a hour", "an university", "An key", "a apple", "an car", "the the", "the the the",
+             "added added", "had has", "at at", "a a", "an an hour", "Moon.", '"Quote."',
+             "policies.President", 'him."The', "“curly”", '"straight"', "word ,", "word .",
+             "an MP", "a 18-year-old", 'a "International', "It", "was", "said", "(a)", "9 a.m."]
+GLUE = [" ", "  ", "", "\n", " \n", ". ", ", "]
+
+
+@st.composite
+def texts(draw) -> str:
+    parts = draw(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14))
+    glue = draw(st.lists(st.sampled_from(GLUE), min_size=len(parts), max_size=len(parts)))
+    return "".join(p + g for p, g in zip(parts, glue)).strip() + "\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_fixes_converge_and_keep_every_content_word(text):
+    fixed, passes = fix_text(text)
+    assert passes <= fixes.MAX_PASSES, f"fixes did not converge on {text!r}"
+    assert skeleton(fixed) == skeleton(text), f"{text!r} -> {fixed!r} lost or changed words"
+    again, n = fix_text(fixed)
+    assert n == 0 and again == fixed, "a second --fix pass changed the text"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab \n", min_size=0, max_size=30),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4), st.sampled_from(["", " ", "X"])),
+                max_size=6))
+def test_select_edits_never_overlaps_or_touches(source, raw):
+    from lintnews.diagnostics import Diagnostic, Fix, Severity
+
+    diags = []
+    for start, length, repl in raw:
+        start = min(start, len(source))
+        end = min(start + length, len(source))
+        diags.append(Diagnostic(path="x", line=1, column=1, end_line=1, end_column=1, code="W102",
+                                rule="r", severity=Severity.ERROR, message="m",
+                                fix=Fix("f", (Edit(start, end, repl),), safe=True)))
+    edits = fixes.select_edits(diags)
+    for a, b in zip(edits, edits[1:]):
+        assert a.end < b.start, f"edits {a} and {b} overlap or touch"
+    out = fixes.apply_edits(source, edits)  # never raises on what select_edits chose
+    assert isinstance(out, str)
+
+
+def test_apply_edits_rejects_overlap():
+    with pytest.raises(ValueError):
+        fixes.apply_edits("abcdef", [Edit(0, 3, "x"), Edit(2, 4, "y")])
+
+
+@pytest.mark.parametrize("before,after", [
+    ("He waited a hour.\n", "He waited an hour.\n"),
+    ("An key witness spoke.\n", "A key witness spoke.\n"),
+    ("He said the the plan worked.\n", "He said the plan worked.\n"),
+    ("It orbits the Moon.\"According to them, it is big.\n", "It orbits the Moon.\" According to them, it is big.\n"),
+    ("The plan  was approved , he said.\n", "The plan was approved, he said.\n"),
+    ("He said the the the plan worked.\n", "He said the plan worked.\n"),
+])
+def test_fix_examples(before, after):
+    assert fix_text(before)[0] == after
+
+
+# --- through a real subprocess ----------------------------------------------------------------
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache",
+                           "--select", ",".join(FIXABLE), *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def fixed_files(tmp_path_factory):
+    """One CLI run over files in several encodings; returns (dir, originals)."""
+    d = tmp_path_factory.mktemp("fix")
+    originals = {
+        "crlf.txt": "Headline here\r\n\r\nHe waited a hour for the the bus.\r\nIt came at 9 a.m.\r\n".encode(),
+        "bom.txt": b"\xef\xbb\xbf" + "An key witness spoke.\n\nShe said  no.\n".encode(),
+        "clean.txt": b"Nothing to fix here at all.\n",
+        "bad.txt": b"He waited a hour \xff\xfe here.\n",
+    }
+    for name, data in originals.items():
+        (d / name).write_bytes(data)
+    os.chmod(d / "crlf.txt", 0o640)
+    proc = run_cli("--fix", "--exit-zero", ".", cwd=d)
+    assert proc.returncode == 0, proc.stderr
+    return d, originals, proc
+
+
+def test_fix_keeps_crlf(fixed_files):
+    d, _, _ = fixed_files
+    data = (d / "crlf.txt").read_bytes()
+    assert data == b"Headline here\r\n\r\nHe waited an hour for the bus.\r\nIt came at 9 a.m.\r\n"
+    assert (os.stat(d / "crlf.txt").st_mode & 0o777) == 0o640
+
+
+def test_fix_keeps_bom(fixed_files):
+    d, _, _ = fixed_files
+    assert (d / "bom.txt").read_bytes() == b"\xef\xbb\xbf" + b"A key witness spoke.\n\nShe said no.\n"
+
+
+def test_fix_never_touches_unreadable_or_clean_files(fixed_files):
+    d, originals, proc = fixed_files
+    assert (d / "bad.txt").read_bytes() == originals["bad.txt"]
+    assert (d / "clean.txt").read_bytes() == originals["clean.txt"]
+    assert "E001" in proc.stdout
+    assert not [p for p in d.iterdir() if "lintnews-tmp" in p.name], "a temp file was left behind"
+
+
+def test_second_fix_changes_nothing(fixed_files):
+    d, _, _ = fixed_files
+    before = {p.name: p.read_bytes() for p in d.iterdir()}
+    mtimes = {p.name: p.stat().st_mtime_ns for p in d.iterdir()}
+    run_cli("--fix", "--exit-zero", ".", cwd=d)
+    assert {p.name: p.read_bytes() for p in d.iterdir()} == before
+    assert {p.name: p.stat().st_mtime_ns for p in d.iterdir()} == mtimes
+
+
+def test_diff_shows_but_does_not_write(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"He waited a hour.\n")
+    proc = run_cli("--diff", "--exit-zero", "a.txt", cwd=tmp_path)
+    assert "-He waited a hour." in proc.stdout and "+He waited an hour." in proc.stdout
+    assert f.read_bytes() == b"He waited a hour.\n"
