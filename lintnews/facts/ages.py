@@ -188,22 +188,25 @@ def build(facts: Any) -> Ages:
     return out
 
 
-def resolve_unnamed(ages: Ages) -> None:
-    """Tie "the N-year-old" to the article's main subject when the nearest person is a passer-by.
+def resolve_unnamed(ages: Ages, text: str) -> None:
+    """Tie "the N-year-old" to the article's main subject when the nearest person is minor.
 
-    The nearest person before it wins when that person's age is stated elsewhere;
-    otherwise the most mentioned person whose age is stated (the article's subject).
+    The nearest person named before it wins, unless that person's age is never
+    stated and the most mentioned person whose age is stated (the article's
+    subject) is mentioned more often.
     """
     named = [a for a in ages.mentions if a.named and a.person]
     with_age = {a.person for a in named}
     if not with_age:
         return
-    main = max(with_age, key=lambda k: len(ages.persons.get(k, Person(k, None)).mentions))
+
+    def count(surname: str) -> int:
+        return len(re.findall(r"\b" + re.escape(surname) + r"\b", text, re.I))
+
+    main = max(sorted(with_age), key=count)
     for a in ages.mentions:
         if a.named or a.person in with_age or a.person is None:
             continue
-        # the nearest person has no stated age: the article's aged subject is the likelier referent
-        if a.person != main:
+        if count(main) > count(a.person):
             a.person = main
             a.given = ages.persons[main].given if main in ages.persons else None
-

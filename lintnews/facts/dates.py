@@ -6,6 +6,7 @@ Forms read: "Tuesday, 4 March 2004", "Tuesday 4 March", "Tuesday, March 4, 2004"
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -62,13 +63,16 @@ class Dates:
     relative: list[tuple[int, int, str]] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     has_dateline: bool = False
+    year_at: list[tuple[int, int]] = field(default_factory=list)   # (offset, year)
+    para_starts: list[int] = field(default_factory=list)
 
     def candidate_years(self, anchor: _dt.date | None, mention: DateMention) -> list[int]:
         """The years a date without a year can be in.
 
         With the article's date: the occurrence of that day and month nearest to it.
-        Without: the latest year the article mentions, and the one after (news
-        reports on the recent past and the coming months).
+        Without: each year the article mentions within two paragraphs of the date
+        (else any year it mentions twice), and the year after each (news reports
+        the recent past and the coming months).
         """
         if mention.year:
             return [mention.year]
@@ -82,11 +86,13 @@ class Dates:
                 if best is None or abs((d - anchor).days) < abs((best - anchor).days):
                     best = d
             return [best.year] if best else []
-        recent = [y for y in self.years if y <= 2100]
-        if not recent:
-            return []
-        top = max(recent)
-        return [top, top + 1]
+        near = [y for at, y in self.year_at if abs(self._para(at) - self._para(mention.start)) <= 2]
+        if not near:
+            near = [y for y in set(self.years) if self.years.count(y) >= 2]
+        return sorted({c for y in near for c in (y, y + 1)})
+
+    def _para(self, i: int) -> int:
+        return bisect.bisect_right(self.para_starts, i)
 
 
 def weekday_index(name: str) -> int | None:
@@ -102,7 +108,9 @@ def build(facts: Any) -> Dates:
     """Every explicit and relative date of the article."""
     text: str = facts.article.text
     out = Dates()
-    out.years = [int(y) for y in re.findall(r"\b(" + _YEAR + r")\b", text)]
+    out.year_at = [(m.start(), int(m.group(1))) for m in re.finditer(r"\b(" + _YEAR + r")\b", text)]
+    out.years = [y for _, y in out.year_at]
+    out.para_starts = [s for s, _ in facts.article.paragraphs]
     for m in DATE_RE.finditer(text):
         day_s = m.group("d1") or m.group("d2")
         mon_s = m.group("m1") or m.group("m2")

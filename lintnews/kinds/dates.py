@@ -10,11 +10,11 @@ import datetime as _dt
 import re
 from typing import Iterable
 
-from ..facts.dates import MONTHS, WEEKDAYS, DateMention
+from ..facts.dates import WEEKDAYS, DateMention
 from .base import Context, Finding, Kind
 
-_MONTH_NAMES = [m.title() for m, i in sorted(MONTHS.items(), key=lambda kv: kv[1]) if len(m) > 3
-                or m == "may"]
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
 
 
 def _fmt(d: DateMention, year: int) -> str:

@@ -116,7 +116,7 @@ class AgeConflictKind(Kind):
         from ..facts.ages import resolve_unnamed
 
         ages = ctx.facts.ages
-        resolve_unnamed(ages)
+        resolve_unnamed(ages, ctx.article.text)
         text = ctx.article.text
         first_of: dict[str, object] = {}
         for a in ages.mentions:
