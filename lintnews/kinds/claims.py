@@ -57,6 +57,7 @@ class ConflictingAccountsKind(Kind):
         "min_coverage": 0.8,      # share of the retelling's words found in the earlier sentence
         "min_matched": 2,         # content words matched besides the swapped name
         "min_jaccard": 0.5,       # content overlap that makes one shared act a restatement
+        "max_new_words": 1,       # content words of the retelling not in the earlier sentence
     }
     requires = _NLP
 
@@ -106,11 +107,13 @@ class ConflictingAccountsKind(Kind):
                         swaps.append((same[0], y))
                     else:
                         inserted += 1
-        if len(swaps) != 1 or inserted:
+        if len(swaps) > 1 or inserted > self.options["max_new_words"]:
             return None
-        total = sum(u.content for u in b.units) - 1
+        total = sum(u.content for u in b.units) - len(swaps)
         if matched < self.options["min_matched"] or total <= 0 or matched / total < self.options["min_coverage"]:
             return None
+        if not swaps:
+            return self.negation(ctx, a, b) if matched > self.options["min_matched"] else None
         old, new = swaps[0]
         # the new name must not already be in the earlier sentence (a list, not a swap)
         if any(is_alias(e.key, new.ent.key) for e in a.ents):
@@ -121,6 +124,20 @@ class ConflictingAccountsKind(Kind):
             f"says '{new.ent.text}' here, but line {line} says '{old.ent.text}' "
             f"(this sentence retells line {line}: {_clip(ctx.article.text[a.start:a.end])})",
             related=[(old.start, old.end, f"'{old.ent.text}' here")])
+
+    def negation(self, ctx: Context, a: Sentence, b: Sentence) -> Finding | None:
+        """``b`` retells ``a`` but denies what ``a`` asserts, or the reverse."""
+        for fb in b.frames:
+            for fa in a.frames:
+                if fa.lemma == fb.lemma and fa.negated != fb.negated:
+                    ta, tb = _verb_phrase(ctx, fa), _verb_phrase(ctx, fb)
+                    line = ctx.article.line_of(ta[0])
+                    return Finding(
+                        tb[0], tb[1],
+                        f"says '{tb[2]}' here, but line {line} says '{ta[2]}' "
+                        f"(this sentence retells line {line}: {_clip(ctx.article.text[a.start:a.end])})",
+                        related=[(ta[0], ta[1], f"'{ta[2]}' here")])
+        return None
 
     # -- the same act with a different object ----------------------------------------------
     def frames(self, ctx: Context, a: Sentence, b: Sentence) -> Finding | None:
@@ -151,6 +168,15 @@ class ConflictingAccountsKind(Kind):
                 f"(this sentence restates line {line}: {act} ...)",
                 related=[(ta[0], ta[1], f"'{ta[2]}' here")])
         return None
+
+
+def _verb_phrase(ctx: Context, f: Frame) -> tuple[int, int, str]:
+    """The verb with its auxiliaries and negation: 'did not attend', 'attended'."""
+    verb = ctx.doc[f.verb]
+    left = min([c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")] + [verb.i])
+    right = max([c.i for c in verb.rights if c.dep_ == "neg"] + [verb.i])
+    span = ctx.doc[left:right + 1]
+    return span.start_char, span.end_char, span.text
 
 
 def _same_act(fa: Frame, fb: Frame) -> bool:
@@ -206,7 +232,7 @@ class RedundantSentenceKind(Kind):
                 if len(a.units) < min_words:
                     continue
                 ratio = SequenceMatcher(None, a.lemmas, s.lemmas, autojunk=False).ratio()
-                if ratio >= self.options["min_ratio"]:
+                if ratio >= self.options["min_ratio"] and not _other_speaker(ctx, a, s):
                     start, end = _sentence_span(ctx, s)
                     astart, aend = _sentence_span(ctx, a)
                     line = ctx.article.line_of(astart)
@@ -215,6 +241,19 @@ class RedundantSentenceKind(Kind):
                                   f"{how} line {line}: {_clip(ctx.article.text[astart:aend])}",
                                   related=[(astart, aend, "first said here")])
                     break
+
+
+def _other_speaker(ctx: Context, a: Sentence, b: Sentence) -> bool:
+    """Both sentences quote someone, and not the same person: quote-conflict's finding."""
+    from ..facts.speakers import same_speaker
+
+    atts = ctx.facts.speakers.attributions
+
+    def speaker(s: Sentence) -> Any:
+        return next((q for q in atts if s.start <= q.start < s.end or q.start <= s.start < q.end), None)
+
+    qa, qb = speaker(a), speaker(b)
+    return bool(qa and qb and qb.speaker and not same_speaker(qa, qb))
 
 
 class QuoteConflictKind(Kind):
