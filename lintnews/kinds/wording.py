@@ -20,7 +20,7 @@ VOWEL_LETTERS = set("AEFHILMNORSX")
 _SILENT_H = re.compile(r"^(hour|honest|honou?r|heir)", re.I)
 # Words spelt with a vowel whose first sound is a consonant ("you", "w").
 _YOU_SOUND = re.compile(
-    r"^(?:eu|ewe|uk(?:r|$)|ug(?:and)|ubiq|ufo|uni(?!n|m|den|d$)|unid(?=ir)|us(?:a|e|u)|ut(?:e|i|o)"
+    r"^(?:eu|ewe|uk(?:r|$)|ug(?:and)|ubiq|ufo|unan|uni(?!n|m|den|d$)|unid(?=ir)|us(?:a|e|u)|ut(?:e|i|o)"
     r"|ur(?:a|e|i|o|u(?!g))|uv(?:ul)|one(?:$|-|self|-off)|once$|ouija)", re.I)
 # Acronyms said as words, not letters (their first sound is the word's).
 WORD_ACRONYMS = {
@@ -44,7 +44,7 @@ _H_EITHER = re.compile(r"^(histor|hotel|habitual|hypothe|heroic|horrific|herb|hi
 _ARTICLE = re.compile(
     r"(?<![\w.\-&/])(?<!\w['’])(a|an|A|An)(?![\w'’.\-&/)\]:])"   # the article, not a.m., a-ha, (a)
     r"(?P<gap>[ \t]*\n?[ \t]*(?:[\"“‘'(\[—–\-][ \t]*){0,3})"  # quotes, brackets, dashes between
-    r"(?P<word>[$£€¥]?[\w][\w'’]*(?:[-.][\w]+)*)")
+    r"(?P<word>[$£€¥]?\w+(?:['’]\w+)*(?:[-.]\w+)*)")
 
 
 def _number_sound(digits: str) -> str | None:
@@ -103,6 +103,8 @@ def sound_of(word: str) -> str | None:
         return _acronym_sound(head)
     if head[0].isupper() and head[1].isupper():  # MSc, MPs: said as letters
         return _acronym_sound(re.match(r"[A-Z]+", head).group())
+    if head[0].isupper() and not head[1:].islower() and len(head) <= 4:
+        return _letters_sound(head)  # MoD, DfT, DfES: abbreviations said as letters
     if any(c.isupper() for c in head[1:]) and head[0].isupper() and not head[1:].islower():
         # CamelCase brand (YouTube) reads as a word; mixed acronyms (MPs) as letters
         if head.rstrip("s").isupper():
@@ -185,6 +187,10 @@ _LEGIT_DOUBLES = {"had had", "that that", "bye bye", "her her", "ha ha", "no no"
                   "pom pom", "tom tom", "yo yo", "ga ga", "boo boo", "choo choo", "mahi mahi",
                   "very very", "really really", "far far", "blah blah", "yada yada", "bla bla",
                   "bling bling", "never never", "wait wait", "go go", "yes yes", "do do"}
+# Names that are a word said twice.
+DOUBLED_NAMES = {"duran", "bora", "walla", "sirhan", "pago", "sing", "boing", "talk", "mahi", "baden",
+                 "dum", "bam", "tora", "mau", "cous", "hush", "can", "wagga", "kiri", "baba", "yo",
+                 "ba", "mr", "new", "chi", "lulu", "ping", "bling", "kwa", "ras", "bye"}
 FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with",
                   "by", "from", "it", "he", "she", "they", "we", "is", "was", "are", "were", "this",
                   "that", "as", "if", "when", "has", "have", "had", "will", "would"}
@@ -201,7 +207,7 @@ def _aux_clash(a: str, b: str) -> bool:
         return False           # "could have", "will do"
     if a in {"do", "does", "did"} and b in {"have", "do"}:
         return False           # emphatic "did have"
-    if a in {"do", "does", "did", "is", "was"} and b in {"is", "was"}:
+    if a in {"do", "does", "did"} and b in {"is", "was"}:
         return False           # pseudo-clefts: "what he did was", "all we do is"
     if a in {"have", "has", "had"} and b == "had":
         return False           # "has had"
@@ -236,7 +242,7 @@ class RepeatedWordKind(Kind):
             if la == lb:
                 if len(a) == 1 and la not in ("a",):
                     continue  # initials, "I I" in transcripts, list letters
-                if a[0].isupper() and b[0].isupper() and la not in FUNCTION_WORDS:
+                if a[0].isupper() and b[0].isupper() and la in DOUBLED_NAMES:
                     continue  # names: "Duran Duran", "Bora Bora", "Sirhan Sirhan"
                 if a.isupper() and b.isupper() and len(a) > 1:
                     continue
@@ -267,7 +273,7 @@ _MASS_PLURALS = {"data", "media", "news", "means", "series", "species", "politic
                  "pounds", "euros", "yen", "miles", "kilometres", "kilometers", "metres", "meters",
                  "hours", "minutes", "seconds", "days", "weeks", "months", "years", "degrees",
                  "percent", "calories", "kilos", "kilograms", "litres", "liters", "gallons",
-                 "tonnes", "tons", "feet", "inches", "acres", "points", "votes"}
+                 "tonnes", "tons", "feet", "inches", "acres"}
 _LET_ALONE = {"much", "still", "no", "nothing", "none", "or", "even"}
 
 

@@ -1,0 +1,238 @@
+"""Wording rules (W1xx, W2xx, W3xx) and C105 style-mix on real-looking text."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint
+from lintnews.facts.quotes import scan
+from lintnews.kinds.wording import sound_of
+
+
+def flagged(text: str, code: str, **kw) -> list[str]:
+    return [d.text for d in lint(text, code, **kw) if d.code == code]
+
+
+# --- W101 article-agreement ------------------------------------------------------------------
+
+@pytest.mark.parametrize("word,sound", [
+    ("hour", "vowel"), ("honest", "vowel"), ("heir", "vowel"), ("university", "consonant"),
+    ("unanimous", "consonant"), ("uninsured", "vowel"), ("unusual", "vowel"), ("one-off", "consonant"),
+    ("once-great", "consonant"), ("European", "consonant"), ("usual", "consonant"), ("urgent", "vowel"),
+    ("MP", "vowel"), ("FBI", "vowel"), ("US", "consonant"), ("SUV", "vowel"), ("NHS", "vowel"),
+    ("NASA", "consonant"), ("UN", "consonant"), ("MoD", "vowel"), ("MSc", "vowel"), ("iPod", "vowel"),
+    ("18-year-old", "vowel"), ("11-year-old", "vowel"), ("1950s", "consonant"), ("8%", "vowel"),
+    ("80", "vowel"), ("800m", "vowel"), ("18th-century", "vowel"), ("110", "consonant"),
+    ("X-ray", "vowel"), ("U-turn", "consonant"), ("e-mail", "vowel"), ("£8m", "vowel"),
+])
+def test_sound_of(word, sound):
+    assert sound_of(word) == sound
+
+
+@pytest.mark.parametrize("word", ["historic", "hotel", "NATOx", "A", "$5"])
+def test_sound_of_unsure_is_none_or_skipped(word):
+    # uncertain words must never produce a finding either way
+    assert not flagged(f"It was a {word} thing.", "W101") or not flagged(f"It was an {word} thing.", "W101")
+
+
+def test_article_agreement_sees_through_quotes_brackets_and_dashes():
+    assert flagged('They will operate a "International Station".', "W101") == ['a "International']
+    assert flagged("It was a (honest) mistake.", "W101") == ["a (honest"]
+    assert flagged("He praised an 'unique' deal.", "W101") == ["an 'unique"]
+
+
+def test_article_agreement_keeps_capital_in_fix():
+    d = [d for d in lint("An key witness spoke.", "W101")][0]
+    assert d.fix.edits[0].text == "A" and d.fix.safe
+
+
+@pytest.mark.parametrize("text", [
+    "Plan A and Plan B failed.", "The meeting starts at 9 a.m. tomorrow.", "Vitamin A is key.",
+    "He studied a priori reasoning.", "Frankfurt an der Oder is a city.", "It was an historic day.",
+    "(a) the first item", "She met an MP, a US senator and a one-off guest.",
+])
+def test_article_agreement_good(text):
+    assert flagged(text, "W101") == []
+
+
+# --- W102 repeated-word ----------------------------------------------------------------------
+
+def test_repeated_word_across_line_break_and_in_quotes():
+    assert flagged("He said the\nthe plan failed.", "W102") == ["the\nthe"]
+    assert flagged('"It was was a mistake," he said.', "W102") == ["was was"]
+
+
+def test_repeated_word_triple_gives_two_findings():
+    assert flagged("He saw the the the car.", "W102") == ["the the", "the the"]
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("The firm had has paid.", ["had has"]), ("It is was true.", ["is was"]),
+    ("He will would go.", ["will would"]), ("Sales online online rose.", ["online online"]),
+    ("Sony Sony said it would.", ["Sony Sony"]),
+])
+def test_repeated_word_bad(text, bad):
+    assert flagged(text, "W102") == bad
+
+
+@pytest.mark.parametrize("text", [
+    "They had had enough.", "He said that that was wrong.", "The firm has had a bad year.",
+    "What he did was wrong.", "All we do is win.", "It could have been worse.", "Bye bye, he said.",
+    "Duran Duran played.", "It was very, very good.", "It is. Is it over?",
+    "He did have a point.", "The question is Will he go?",
+])
+def test_repeated_word_good(text):
+    assert flagged(text, "W102") == []
+
+
+# --- W103 less-fewer -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,bad", [
+    ("Some fear there will be less visitors this year.", ["less visitors"]),
+    ("The shop had less customers than before.", ["less customers"]),
+    ("Less votes were cast in the north.", ["Less votes"]),
+])
+def test_less_fewer_bad(text, bad):
+    assert flagged(text, "W103") == bad
+
+
+@pytest.mark.parametrize("text", [
+    "They spent less money and less time on it.", "The trip was less than 10 miles.",
+    "Less data was lost.", "It was no less dramatic.", "The less said the better.",
+    "They cannot afford food, much less cars.", "There was less sports coverage.",
+    "The firm reported fewer customers.",
+])
+def test_less_fewer_good(text):
+    assert flagged(text, "W103") == []
+
+
+# --- W201 unbalanced-quotes and the quotation fact ---------------------------------------------
+
+def test_dropped_closing_scare_quote_reports_the_right_mark():
+    text = 'Officials saw "some possibility of a deal and later spoke of "agreed" terms.'
+    diags = [d for d in lint(text, "W201") if d.code == "W201"]
+    assert [(d.column, d.text) for d in diags] == [(15, '"')]
+
+
+def test_dropped_closing_quote_before_attribution_is_not_a_run_on():
+    text = ('"It is above all a question of sovereignty, Reuters quoted an official as saying.'
+            '\n\n"It is symbolic," he added.')
+    assert flagged(text, "W201") == ['"']
+
+
+def test_run_on_quotation_into_the_next_paragraph_is_allowed():
+    text = 'He said: "We will stay and we will win.\n\n"And we will not give up," he added.'
+    assert flagged(text, "W201") == []
+    q = scan(text, [(0, 39), (41, len(text))])
+    assert q.continued == [9] and q.unmatched == []
+
+
+def test_scare_quote_never_runs_on():
+    text = 'He called it "very bad.\n\n"We disagree," she said.'
+    assert flagged(text, "W201") == ['"']
+
+
+def test_inch_marks_and_apostrophes_are_not_quotes():
+    text = "He is 5'10\" tall, owns a 12\" record and it's Jones' car."
+    assert flagged(text, "W201") == []
+    assert scan(text, [(0, len(text))]).straight == []
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("The report (published on Monday was late.", ["("]),
+    ("The report published on Monday) was late.", [")"]),
+    ("Squad: Smith (Jones 64), Brown [sic (Green 70).", ["["]),
+])
+def test_brackets(text, bad):
+    assert flagged(text, "W201") == bad
+
+
+def test_list_markers_and_smileys_are_not_brackets():
+    assert flagged("Choose a) tea or b) coffee :) today.", "W201") == []
+
+
+# --- W202 spacing ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,bad", [
+    ('It orbits the Moon."According to them, it is big.', ['."A']),
+    ("It changed the policies.President Bush spoke.", [".P"]),
+    ("It rose in 2004.The firm grew.", [".T"]),
+    ("He left.  Then she arrived.", ["  "]),
+    ("The plan , he said , was fine .", [" ,", " ,", " ."]),
+])
+def test_spacing_bad(text, bad):
+    assert flagged(text, "W202") == bad
+
+
+@pytest.mark.parametrize("text", [
+    "Shares rose 2.5% in the U.S. market, e.g. at Amazon.com.",
+    "Visit bbc.co.uk or www.example.org/News or mail info@example.com today.",
+    "J.K. Rowling wrote it... Then she left.", "He has a Ph.D. in law.", "It is at 3.30pm.",
+    "It runs on ASP.NET servers.",
+])
+def test_spacing_good(text):
+    assert flagged(text, "W202") == []
+
+
+def test_spacing_fix_inserts_one_space():
+    d = [d for d in lint("It ended.The end came.", "W202")][0]
+    assert [(e.start, e.end, e.text) for e in d.fix.edits] == [(9, 9, " ")]
+
+
+# --- W301-W304 -------------------------------------------------------------------------------
+
+def test_long_sentence_counts_words_not_punctuation():
+    text = ", ".join(["word"] * 46) + "."
+    assert len(flagged(text, "W301")) == 1
+    assert flagged(", ".join(["word"] * 45) + ".", "W301") == []
+
+
+def test_repeated_opener_flags_third_and_names_earlier():
+    text = ("According to police, the car was stolen. According to witnesses, it was red. "
+            "According to the owner, it was blue.")
+    diags = [d for d in lint(text, "W302") if d.code == "W302"]
+    assert [d.text for d in diags] == ["According to"] and len(diags[0].related) == 2
+
+
+def test_repeated_opener_ignores_ordinary_openers():
+    text = "The firm grew. The firm hired staff. The firm said it would expand. He said so. He said no. He said yes."
+    assert flagged(text, "W302") == []
+
+
+def test_vague_attribution():
+    assert flagged("Critics say the scheme will cost more.", "W303") == ["Critics say"]
+    assert flagged("It is believed the minister will resign.", "W303") == ["It is believed"]
+    assert flagged("Critics such as John Smith say the scheme will cost more.", "W303") == []
+
+
+def test_style_rules_do_not_fire_inside_quotations():
+    text = '"Critics say it will fail, but we will go on regardless," the minister said.'
+    assert flagged(text, "W303") == []
+
+
+def test_unattributed_quote():
+    bad = 'The river rose.\n\n"This is the worst flood we have seen in fifty years." The street was empty.'
+    assert len(flagged(bad, "W304")) == 1
+    good = '"This is the worst flood we have seen in fifty years," the mayor said.'
+    assert flagged(good, "W304") == []
+    chained = ('"We lost the house," she said. "The water came in at night and took everything we had."')
+    assert flagged(chained, "W304") == []
+
+
+# --- C105 style-mix --------------------------------------------------------------------------
+
+def test_style_mix_quotes_flags_minority_with_fix():
+    text = 'He said "yes" and "no" and "maybe", then “perhaps”.'
+    diags = [d for d in lint(text, "C105") if d.code == "C105"]
+    assert [d.text for d in diags] == ["“"] and diags[0].related
+    assert sorted(e.text for e in diags[0].fix.edits) == ['"', '"']
+
+
+def test_style_mix_no_fix_when_no_clear_majority():
+    diags = [d for d in lint('He said "yes" and then “no”.', "C105") if d.code == "C105"]
+    assert len(diags) == 1 and diags[0].fix is None
+
+
+def test_style_mix_dates_and_numbers():
+    assert flagged("Talks began on 4 March. A deal came on March 9.", "C105") == ["March 9"]
+    assert flagged("Nine countries signed. Later 9 countries ratified it.", "C105") == ["9 countries"]
+    assert flagged("Nine countries signed, 12 firms joined and 9 points were scored in March 2005.", "C105") == []
