@@ -191,6 +191,8 @@ class PercentChangeKind(Kind):
                     yield f
 
     def _check_one(self, text: str, p: Quantity, qs: list[Quantity]) -> Finding | None:
+        if p.before in ("from", "to", "at", "and", "with", "between", "or", "than", "nor"):
+            return None  # a level in a range or list ("from 69% ... to 10%"), not the change
         amounts = [q for q in qs if q is not p and q.kind in ("number", "weak") and q.unit != "pts"
                    and not (q.unit == "%" and p.unit == "%" and q.before not in ("to", "from", "at"))]
         old = new = None
@@ -367,7 +369,7 @@ class CountMismatchKind(Kind):
 class HeadlineMismatchKind(Kind):
     """A headline figure that the body gives differently for the same thing."""
 
-    defaults = {"rounding": 0.02}
+    defaults = {"rounding": 0.0}
     requires = _PARSE
 
     def check(self, ctx: Context) -> Iterable[Finding]:
@@ -413,7 +415,7 @@ def _rounds_to(h: Quantity, q: Quantity, slack: float) -> bool:
     The body's own rounding and hedges do not count ('about $5.4bn' is not
     '$5.7bn'); a hedge in the headline ('nearly £6bn', 'over 400') does.
     """
-    if h.hedge and h.approx:
+    if h.hedge and h.approx and q.hedge != h.hedge:  # "above $42" vs "above $50": compare figures
         lo, hi = h.interval()
         if lo <= q.value <= hi:
             return True
