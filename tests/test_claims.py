@@ -188,3 +188,32 @@ def test_aliases():
     assert is_alias(entity_key("IOC"), entity_key("International Olympic Committee"))
     assert not is_alias(entity_key("Jacques Rogge"), entity_key("Dick Pound"))
     assert not is_alias(entity_key("Baghdad"), entity_key("London"))
+
+
+def test_negation_flip_in_a_retelling():
+    text = ("The minister did not attend the meeting with union leaders in Gateshead on Friday.\n\n"
+            "Unions were angry.\n\nThe minister attended the meeting with union leaders.")
+    diags = lint(text, "C201")
+    assert _flagged(diags, text) == [(5, "attended")]
+    assert "'did not attend'" in diags[0].message
+
+
+def test_negation_elsewhere_in_a_repeat_is_not_a_flip():
+    # the same words, "said" -> "says": the negated verb lines up with itself
+    text = ("The athletes said the runway was not very helpful, so his jump is a good performance."
+            "\n\nHe won.\n\nThe athletes says the runway was not very helpful, so his jump is a "
+            "good performance.")
+    assert lint(text, "C201") == []
+
+
+def test_fixture_lists_are_not_retellings():
+    text = ("Republic of Ireland v Faroe Islands; Cyprus v France.\n\n"
+            "Republic of Ireland v Faroe Islands; Cyprus v Switzerland.")
+    assert lint(text, "C201") == []
+
+
+def test_requoted_speaker_swap_is_left_to_quote_conflict():
+    text = f"{Q} said Gary Thayer, an economist.\n\nMarkets barely moved.\n\n{Q} said John Kerry."
+    assert lint(text, "C201") == []
+    assert [d.line for d in lint(text, "C207")] == [5]
+    assert lint(text, "C208") == []

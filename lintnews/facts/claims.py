@@ -107,6 +107,7 @@ class Unit:
     end: int
     content: bool
     ent: Mention | None = None
+    pos: str = ""             # coarse part of speech ("" for an entity)
 
 
 @dataclass
@@ -319,7 +320,7 @@ class _Builder:
             if not (tok.is_punct or tok.is_space):
                 lem = tok.lemma_.lower() if tok.lemma_ else tok.lower_
                 content = tok.pos_ in _CONTENT_POS and not tok.is_stop and (tok.is_alpha or tok.like_num)
-                units.append(Unit(lem, tok.idx, tok.idx + len(tok.text), content))
+                units.append(Unit(lem, tok.idx, tok.idx + len(tok.text), content, None, tok.pos_))
             i += 1
         content = frozenset(u.key for u in units if u.content)
         in_quote = bool(self.quotes and self.quotes.contains(sent.start_char, sent.end_char))

@@ -83,11 +83,15 @@ class ConflictingAccountsKind(Kind):
         ka, kb = a.lemmas, b.lemmas
         sm = SequenceMatcher(None, ka, kb, autojunk=False)
         matched = inserted = 0
+        acts = False              # a shared verb: the same act, not just a list of the same names
+        aligned: dict[int, int] = {}   # b unit start -> a unit start, for equal units
         swaps: list[tuple[Unit, Unit]] = []
         for op, i1, i2, j1, j2 in sm.get_opcodes():
             bu, au = b.units[j1:j2], a.units[i1:i2]
             if op == "equal":
                 matched += sum(u.content for u in bu)
+                acts = acts or any(u.pos == "VERB" for u in bu)
+                aligned.update((x.start, y.start) for x, y in zip(bu, au))
             elif op == "insert":
                 inserted += sum(u.content for u in bu)
             elif op == "replace":
@@ -107,16 +111,22 @@ class ConflictingAccountsKind(Kind):
                         swaps.append((same[0], y))
                     else:
                         inserted += 1
-        if len(swaps) > 1 or inserted > self.options["max_new_words"]:
+        if len(swaps) > 1 or inserted > self.options["max_new_words"] or not acts:
             return None
         total = sum(u.content for u in b.units) - len(swaps)
         if matched < self.options["min_matched"] or total <= 0 or matched / total < self.options["min_coverage"]:
             return None
         if not swaps:
-            return self.negation(ctx, a, b) if matched > self.options["min_matched"] else None
+            if matched > self.options["min_matched"]:
+                return self.negation(ctx, a, b, aligned)
+            return None
         old, new = swaps[0]
         # the new name must not already be in the earlier sentence (a list, not a swap)
         if any(is_alias(e.key, new.ent.key) for e in a.ents):
+            return None
+        # a quotation given to someone else is quote-conflict's to report
+        if any(q.key and b.start <= q.start < b.end and is_alias(q.key, new.ent.key)
+               for q in ctx.facts.speakers.attributions):
             return None
         line = ctx.article.line_of(old.start)
         return Finding(
@@ -125,11 +135,15 @@ class ConflictingAccountsKind(Kind):
             f"(this sentence retells line {line}: {_clip(ctx.article.text[a.start:a.end])})",
             related=[(old.start, old.end, f"'{old.ent.text}' here")])
 
-    def negation(self, ctx: Context, a: Sentence, b: Sentence) -> Finding | None:
-        """``b`` retells ``a`` but denies what ``a`` asserts, or the reverse."""
+    def negation(self, ctx: Context, a: Sentence, b: Sentence, aligned: dict[int, int]) -> Finding | None:
+        """``b`` retells ``a`` but denies what ``a`` asserts, or the reverse: the same verb,
+        aligned word for word, with a negation on one side only."""
+        doc = ctx.doc
+        a_frames = {doc[f.verb].idx: f for f in a.frames}
         for fb in b.frames:
-            for fa in a.frames:
-                if fa.lemma == fb.lemma and fa.negated != fb.negated:
+            fa = a_frames.get(aligned.get(doc[fb.verb].idx, -1))
+            if fa is not None:
+                if fa.negated != fb.negated:
                     ta, tb = _verb_phrase(ctx, fa), _verb_phrase(ctx, fb)
                     line = ctx.article.line_of(ta[0])
                     return Finding(
