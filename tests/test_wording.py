@@ -126,6 +126,11 @@ def test_run_on_quotation_into_the_next_paragraph_is_allowed():
     assert q.continued == [9] and q.unmatched == []
 
 
+def test_partial_quote_of_a_clause_may_run_on():
+    text = 'He found no case "where anyone complained to the police about the conduct at all.\n\n"It was clear," he said.'
+    assert flagged(text, "W201") == []
+
+
 def test_scare_quote_never_runs_on():
     text = 'He called it "very bad.\n\n"We disagree," she said.'
     assert flagged(text, "W201") == ['"']
@@ -158,6 +163,7 @@ def test_list_markers_and_smileys_are_not_brackets():
     ("It rose in 2004.The firm grew.", [".T"]),
     ("He left.  Then she arrived.", ["  "]),
     ("The plan , he said , was fine .", [" ,", " ,", " ."]),
+    ("He paid,the bill;then left.", [",t", ";t"]),
 ])
 def test_spacing_bad(text, bad):
     assert flagged(text, "W202") == bad
@@ -167,7 +173,7 @@ def test_spacing_bad(text, bad):
     "Shares rose 2.5% in the U.S. market, e.g. at Amazon.com.",
     "Visit bbc.co.uk or www.example.org/News or mail info@example.com today.",
     "J.K. Rowling wrote it... Then she left.", "He has a Ph.D. in law.", "It is at 3.30pm.",
-    "It runs on ASP.NET servers.",
+    "It runs on ASP.NET servers.", "It costs 1,000 at 10:30 via http://x.com/a,b.",
 ])
 def test_spacing_good(text):
     assert flagged(text, "W202") == []

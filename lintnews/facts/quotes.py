@@ -102,7 +102,10 @@ def runs_on(text: str, open_at: int, end: int) -> bool:
     first = inner.lstrip()[:1]
     before = text[max(0, open_at - 3):open_at].rstrip()
     if not (first.isupper() or first.isdigit() or first in "…." or before.endswith(":")):
-        return False
+        # a partial quotation may run on too, but only a clause-long one ending a sentence;
+        # a dropped scare quote ("very bad ...) is a few words
+        if len(inner.split()) < 8 or not re.search(r"[.!?][\"”’']?\s*$", inner):
+            return False
     return not _ATTRIBUTION_INSIDE.search(inner)
 
 

@@ -313,6 +313,7 @@ class LessFewerKind(Kind):
 # ---------------------------------------------------------------------------------------
 
 _NO_SPACE = re.compile(r"(?<=[a-z0-9%)\]])([.!?][\"”’)]?)([A-Z])(?=[a-z])")
+_NO_SPACE_CLAUSE = re.compile(r"(?<=[a-z]{2})([,;:])(?=[A-Za-z]{2})")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)%])[ \t\u00a0]+(?=[,.](?![.\w]))")
 _URLISH = re.compile(r"(https?://|www\.|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
@@ -353,6 +354,12 @@ class SpacingKind(Kind):
                               fix=[(m.start(), m.end(), "")], fix_message="remove the space")
 
     def _missing(self, text: str) -> Iterable[Finding]:
+        for m in _NO_SPACE_CLAUSE.finditer(text):
+            if _URLISH.search(_chunk_at(text, m.start())) or "/" in _chunk_at(text, m.start()):
+                continue
+            yield Finding(m.start(), m.end() + 1,
+                          f"no space after '{m.group(1)}' in '{text[max(0, m.start() - 8):m.end() + 4].split()[-1]}'",
+                          fix=[(m.end(), m.end(), " ")], fix_message="insert a space")
         for m in _NO_SPACE.finditer(text):
             punct = m.group(1)
             chunk = _chunk_at(text, m.start(1))
