@@ -242,3 +242,11 @@ def test_style_mix_dates_and_numbers():
     assert flagged("Talks began on 4 March. A deal came on March 9.", "C105") == ["March 9"]
     assert flagged("Nine countries signed. Later 9 countries ratified it.", "C105") == ["9 countries"]
     assert flagged("Nine countries signed, 12 firms joined and 9 points were scored in March 2005.", "C105") == []
+
+
+def test_spacing_ignores_html_whitespace_and_markdown_tables():
+    html = "<html><body><p>This is a\n      paragraph with  spaces.</p></body></html>"
+    assert flagged(html, "W202", name="a.html") == []
+    md = "Some text here.\n\n| a | b  |\n|---|----|\n| x  | y |\n"
+    assert flagged(md, "W202", name="a.md") == []
+    assert flagged("Some  text here.\n", "W202", name="a.md") == ["  "]

@@ -340,8 +340,14 @@ class SpacingKind(Kind):
         text = ctx.article.text
         if self.options["missing_space"]:
             yield from self._missing(text)
-        if self.options["double_spaces"]:
+        # HTML collapses runs of spaces when it is shown: they are not the reader's problem
+        if self.options["double_spaces"] and ctx.article.fmt != "html":
             for m in _DOUBLE_SPACE.finditer(text):
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start:line_end if line_end != -1 else len(text)]
+                if line.lstrip().startswith("|") or " | " in line or "\t" in line:
+                    continue  # table rows and columns are aligned with spaces
                 yield Finding(m.start(), m.end(), f"{len(m.group())} spaces in a row; one is enough",
                               fix=[(m.start(), m.end(), " ")], fix_message="use one space")
         if self.options["space_before"]:
