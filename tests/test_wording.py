@@ -69,6 +69,9 @@ def test_repeated_word_triple_gives_two_findings():
     ("The firm had has paid.", ["had has"]), ("It is was true.", ["is was"]),
     ("He will would go.", ["will would"]), ("Sales online online rose.", ["online online"]),
     ("Sony Sony said it would.", ["Sony Sony"]),
+    ("He attacked Mr Blair Blair's words.", ["Blair Blair"]), ("It closed at 0900 GMT GMT.", ["GMT GMT"]),
+    ("Blair had had been trying.", ["had had"]), ("He said that that the plan worked.", ["that that"]),
+    ("They stopped making six six-cylinder engines.", ["six six"]),
 ])
 def test_repeated_word_bad(text, bad):
     assert flagged(text, "W102") == bad
@@ -78,7 +81,7 @@ def test_repeated_word_bad(text, bad):
     "They had had enough.", "He said that that was wrong.", "The firm has had a bad year.",
     "What he did was wrong.", "All we do is win.", "It could have been worse.", "Bye bye, he said.",
     "Duran Duran played.", "It was very, very good.", "It is. Is it over?",
-    "He did have a point.", "The question is Will he go?",
+    "He did have a point.", "The question is Will he go?", "Coach G G Bulloch left.",
 ])
 def test_repeated_word_good(text):
     assert flagged(text, "W102") == []
