@@ -19,11 +19,13 @@ _NAME = rf"(?:{TITLES}\s+)?{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|bin|
 _AGE_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|"
             r"three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|seventeen|eighteen|nineteen|ten|nine|eight|seven|six|five|four|three|two|one)")
-APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>aged\s+)?(?P<age>\d{{1,3}})(?=\s*[,.;)]|\s+(?:and|is|was|has|had|who|said|says)\b)")
+APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>aged\s+|who\s+is\s+|now\s+)?(?P<age>\d{{1,3}})(?=\s*[,.;)]|\s+(?:and|is|was|has|had|who|said|says)\b)")
 PAREN_RE = re.compile(rf"(?P<name>{_NAME})\s+\((?:aged\s+)?(?P<age>\d{{1,3}})\)")
 AGED_RE = re.compile(rf"(?P<name>{_NAME})\s+aged\s+(?P<age>\d{{1,3}})\b")
 YEAR_OLD_RE = re.compile(rf"\b(?P<the>[Tt]he\s+|[Aa]n?\s+)?(?P<age>(?i:{_AGE_NUM}))[-\s]year[-\s]old\b"
                          rf"(?P<rest>(?:\s+[a-z][\w-]*){{0,3}}?\s+(?P<name>{_NAME}))?")
+DESCRIPTOR_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'\u2019-]*\s+){0,3}(?:[a-z][\w-]*\s+)?[a-z][\w-]*,\s+"
+                           r"(?:aged\s+)?(?P<age>\d{2}),")
 BORN_RE = re.compile(r"\bborn\s+(?:in\s+|on\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?P<year>1[89]\d\d|20\d\d)\b")
 NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
@@ -129,6 +131,9 @@ def build(facts: Any) -> Ages:
     doc = facts.doc
     persons = _person_mentions(doc, text)
     known = {p[2] for p in persons}
+    person_texts = [e.text.split() for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"]
+    ner_persons = [(e.start_char, e.end_char, "", None) for e in getattr(doc, "ents", ())
+                   if e.label_ == "PERSON"]
     out = Ages()
     for s, e, sur, given in persons:
         p = out.persons.setdefault(sur, Person(sur, given))
@@ -140,6 +145,15 @@ def build(facts: Any) -> Ages:
     def add(start: int, end: int, age: int, form: str, name: str | None, name_start: int) -> None:
         if name is not None:
             trimmed = trim_name(name)
+            ents = [(s, e) for s, e, _, _ in ner_persons
+                    if s < name_start + len(name) and name_start < e]
+            cut = len(name) - len(trimmed)
+            titled = re.match(TITLES + r"\s", trimmed) is not None
+            if ents and ents[0][0] > name_start + cut and not titled:  # "Actor John Smith": NER knows where it starts
+                cut = ents[0][0] - name_start
+            elif not ents and not titled:
+                cut = len(name) - len(name.split()[-1])  # unknown to NER: the surname alone
+            trimmed = name[cut:]
             if start == name_start:
                 start += len(name) - len(trimmed)
             name_start += len(name) - len(trimmed)
@@ -153,6 +167,8 @@ def build(facts: Any) -> Ages:
             sn = split_name(name)
             assert sn is not None
             sur, given = sn
+        if given and not any(given in ent_text for ent_text in person_texts):
+            given = None  # "Later Smith": only a name NER knows gives a given name
         taken.append((start, end))
         out.mentions.append(AgeMention(start, end, age, form, sur, given, name, name is not None))
 
@@ -180,6 +196,14 @@ def build(facts: Any) -> Ages:
             if mention is not None:
                 mention.person = before[-1][2]
                 mention.given = before[-1][3]
+    for m in DESCRIPTOR_RE.finditer(text):
+        # "the Charlton boss, 42,": an unnamed reference, like "the 42-year-old"
+        before = [p for p in persons if p[1] <= m.start()]
+        if before and 16 <= int(m.group("age")) < 100:
+            n_before = len(out.mentions)
+            add(m.start(), m.end("age"), int(m.group("age")), "descriptor", None, m.start())
+            if len(out.mentions) > n_before:
+                out.mentions[-1].person, out.mentions[-1].given = before[-1][2], before[-1][3]
     for m in BORN_RE.finditer(text):
         before = [p for p in persons if p[1] <= m.start() and m.start() - p[1] < 200]
         if before:

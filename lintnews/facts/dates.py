@@ -23,7 +23,7 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 DATE_RE = re.compile(
-    r"(?:\b" + _WD + r"(?:,\s*|\s+(?:the\s+)?|\s*\(\s*))?"
+    r"(?:\b" + _WD + r"(?:,\s*(?:the\s+)?|\s+(?:the\s+)?|\s*\(\s*))?"
     r"(?:(?P<d1>" + _DAY + r")(?:\s+of)?\s+(?P<m1>" + _MON + r")(?:,?\s+(?P<y1>" + _YEAR + r"))?"
     r"|\b(?P<m2>" + _MON + r")\s+(?P<d2>" + _DAY + r")\b(?:,?\s+(?P<y2>" + _YEAR + r"))?)"
     r"(?P<close>\s*\))?"

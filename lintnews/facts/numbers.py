@@ -283,11 +283,15 @@ def _frame(tok: Any) -> tuple[frozenset[str], str | None]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
             lemma = t.lemma_.lower()
             preds.add(lemma)
-            if subject is None:
+            if not preds - {lemma}:  # the nearest verb's subject is the actor
                 for c in t.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and not (tok in c.subtree):
                         subject = _subject_key(c)
                         break
+                    if c.dep_ == "agent":  # "were arrested by police"
+                        objs = [g for g in c.children if g.dep_ == "pobj"]
+                        if objs:
+                            subject = _subject_key(objs[0])
         if t.head is t:
             break
         t = t.head

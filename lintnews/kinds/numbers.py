@@ -165,6 +165,9 @@ _DOWN = re.compile(r"\b(?:down|fell|fall|falls|falling|fallen|drop(?:ped|s)?|dec
                    r"slump(?:ed|s)?|decrease[ds]?|cut|lower|lost|loss|slid|slide|tumbl(?:ed|e)|"
                    r"plung(?:ed|e)|dipp?(?:ed)?|dip|shrank|shrunk|shrink|sank|sink|slip(?:ped)?|"
                    r"plummet(?:ed)?|reduc(?:ed|tion)|contract(?:ed|ion)|eas(?:ed|e))\b", re.I)
+_BASE_BEFORE = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|on|over)\s+(?:(?:the\s+)?"
+                          r"(?:last|previous|prior|same)\s+(?:year|period|quarter|month|season)'s\s+|"
+                          r"a\s+year\s+(?:earlier|ago)\s+of\s+)?\W*$|\b(?:last|previous)\s+year's\s+$", re.I)
 _BASE_AFTER = re.compile(r"^\W*(?:a|the|one)\s+year\s+(?:earlier|ago|before)|^\W*(?:in|for)\s+(?:the\s+)?"
                          r"(?:previous|prior|same)\b|^\W*(?:last|the previous)\s+year", re.I)
 
@@ -196,17 +199,24 @@ class PercentChangeKind(Kind):
         amounts = [q for q in qs if q is not p and q.kind in ("number", "weak") and q.unit != "pts"
                    and not (q.unit == "%" and p.unit == "%" and q.before not in ("to", "from", "at"))]
         old = new = None
+        unmarked = []
         for q in amounts:
             after = text[q.end:q.end + 40]
-            if q.before == "from" or _BASE_AFTER.search(after) or \
-                    re.search(r"(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+\W*$",
-                              text[max(0, q.start - 25):q.start], re.I):
+            if q.before == "from" or _BASE_AFTER.search(after) or _BASE_BEFORE.search(
+                    text[max(0, q.start - 40):q.start]):
                 old = old or q
             elif q.before in ("to", "at", "of") and q.start > p.end - 200:
                 if q.before == "of" and not re.search(r"\b(?:total|figure|level|high|low|record)\s+of\s+$",
                                                       text[max(0, q.start - 20):q.start]):
                     continue
                 new = new or q
+            else:
+                unmarked.append(q)
+        if new is None and old is not None:
+            # "Profits were £150m, up 12% from £120m": the one other figure of that unit
+            same = [q for q in unmarked if q.unit == old.unit and q.start < old.start]
+            if len(same) == 1 and len([q for q in amounts if q.unit == old.unit]) == 2:
+                new = same[0]
         if old is None or new is None or old.unit != new.unit or old.value <= 0:
             return None
         # the % must sit in the same stretch as the figures (one clause, not a list of results)
@@ -229,10 +239,19 @@ class PercentChangeKind(Kind):
             sign = 1 if ups2 and not downs2 else -1 if downs2 and not ups2 else 0
         a, b = new.value, old.value
         if old.unit == "%" and new.unit == "%":
+            # a change in a rate: percentage points are a difference, per cent may be either
             points = a - b
-            if p.unit == "pts" or abs(abs(points) - p.value) <= p.half_unit + self.options["tolerance_points"]:
-                if abs(abs(points) - p.value) <= p.half_unit + self.options["tolerance_points"] + 0.05:
-                    return None
+            slack = p.half_unit + new.half_unit + old.half_unit + 1e-9
+            if p.approx:
+                slack += max(0.2, 0.1 * p.value)
+            if abs(abs(points) - p.value) <= slack:
+                return None
+            if p.unit == "pts":
+                return Finding(p.start, p.end,
+                               f"{p.text} does not match {old.text} -> {new.text} "
+                               f"({points:+.2g} percentage points)",
+                               related=[(old.start, old.end, "from this figure"),
+                                        (new.start, new.end, "to this figure")])
         if p.unit == "pts":
             return None
         hi_a, lo_a = a + new.half_unit, a - new.half_unit
@@ -386,6 +405,11 @@ class HeadlineMismatchKind(Kind):
             same = [q for q in body_q if _same_kind(h, q)]
             if not same:
                 continue
+            if h.hedge:  # "above $42" over "above $50": compare with the body's same hedge
+                hedged = [q for q in same if q.hedge == h.hedge]
+                if hedged:
+                    same = hedged
+                    h = _unhedged(h)
             if any(_rounds_to(h, q, self.options["rounding"]) for q in same):
                 continue
             near = [q for q in same if _near(h, q)]
@@ -420,7 +444,16 @@ def _rounds_to(h: Quantity, q: Quantity, slack: float) -> bool:
         if lo <= q.value <= hi:
             return True
     tol = h.half_unit * 1.0001 + abs(h.value) * slack
-    return abs(h.value - q.value) <= tol
+    # headlines also truncate: "$16bn" over $16.6bn
+    if q.half_unit < h.half_unit:
+        return -tol <= q.value - h.value < 2 * tol
+    return abs(q.value - h.value) <= tol
+
+
+def _unhedged(q: Quantity) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, hedge=None)
 
 
 def _digits(q: Quantity) -> str:
