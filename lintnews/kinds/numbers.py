@@ -35,6 +35,13 @@ _COMPARE = re.compile(r"\b(?:from|compared|than|previous|previously|earlier|befo
                       re.I)
 
 
+# a sentence that states a change compares two values of one thing: never a restatement
+_CHANGE = re.compile(r"\b(?:(?:up|down|rose|fell|risen|fallen|increased|decreased|dropped|climbed)\s+"
+                     r"(?:\w+\s+)?from|compared\s+(?:with|to)|a\s+year\s+(?:earlier|ago|before)|"
+                     r"than\s+(?:the\s+)?(?:previous|last|a\s+year)|previous\s+(?:year|season|record)|"
+                     r"(?:last|previous)\s+year's)\b", re.I)
+
+
 class NumericConflictKind(Kind):
     """The same quantity of the same thing given two different values."""
 
@@ -68,7 +75,7 @@ class NumericConflictKind(Kind):
                     continue
                 s1 = sents[first.sent].text if 0 <= first.sent < len(sents) else ""
                 s2 = sents[later.sent].text if 0 <= later.sent < len(sents) else ""
-                if _COMPARE.search(s1) and _COMPARE.search(s2):
+                if _COMPARE.search(s1) and _COMPARE.search(s2) or _CHANGE.search(s1) or _CHANGE.search(s2):
                     continue
                 if _other_same_noun(cands, first, later):
                     continue

@@ -1,0 +1,56 @@
+"""Dates: C301 weekday-date in every common news form, C302, C303."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import lint
+
+
+def codes(text: str, code: str, **kw) -> list:
+    return [d for d in lint(text, code, **kw) if d.code == code]
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("The vote was on Tuesday, 4 March 2004.", "Tuesday, 4 March 2004"),
+    ("The vote was on Tuesday, March 4, 2004.", "Tuesday, March 4, 2004"),
+    ("The vote was on Tuesday 4 March 2004.", "Tuesday 4 March 2004"),
+    ("The vote was on Monday 4th March 2004.", "Monday 4th March 2004"),
+    ("The vote was on Tuesday, the 4th of March 2004.", "Tuesday, the 4th of March 2004"),
+])
+def test_weekday_date_forms(text, flagged):
+    found = codes(text, "C301")
+    assert [d.text for d in found] == [flagged]
+    assert "4 March 2004 was a Thursday" in found[0].message
+
+
+def test_weekday_without_year_uses_article_date():
+    text = "The figures were released on Tuesday (4 March)."
+    assert codes(text, "C301") == []            # no year anywhere: nothing to go on
+    found = codes(text, "C301", date="2004-03-10")
+    assert [d.text for d in found] == ["Tuesday (4 March)"]
+
+
+def test_weekday_without_year_uses_nearby_years_and_the_next():
+    text = "Sales rose in 2004.\n\nThe figures come out on Wednesday (15 July)."
+    found = codes(text, "C301")
+    assert found and "2004" in found[0].message and "2005" in found[0].message
+    # right in 2005 (the year after the one mentioned): not flagged
+    assert codes("Sales rose in 2004.\n\nThe figures come out on Friday (15 July).", "C301") == []
+
+
+def test_weekday_date_right_is_quiet():
+    assert codes("It was held on Thursday, 4 March 2004 and Friday, March 5, 2004.", "C301") == []
+
+
+def test_date_conflict_same_weekday_two_dates():
+    text = ("The vote was held on Thursday, 4 March 2004.\n\n"
+            "MPs voted on Thursday, 6 March 2004 to back the plan.")
+    found = codes(text, "C302")
+    assert len(found) == 1 and found[0].line == 3
+
+
+def test_relative_date_only_without_anchor():
+    text = "Profits rose last year. The board met on Tuesday."
+    found = codes(text, "C303")
+    assert len(found) == 1 and "1 more" in found[0].message
+    assert codes(text, "C303", date="2005-01-01") == []

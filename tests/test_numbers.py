@@ -1,0 +1,157 @@
+"""Numbers, ages and counts: C202-C206 on real-looking copy, and what must stay quiet."""
+from __future__ import annotations
+
+import pytest
+
+from lintnews.facts.numbers import QUANTITY_RE, parse_match, word_value
+from tests.conftest import lint
+
+
+def codes(text: str, code: str, **kw) -> list:
+    return [d for d in lint(text, code, **kw) if d.code == code]
+
+
+# -- quantities -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written,value,unit", [
+    ("$3.36bn", 3.36e9, "USD"), ("£600m", 6e8, "GBP"), ("464,000", 464000, ""),
+    ("2.5 million", 2.5e6, ""), ("76%", 76, "%"), ("16.4bn rupees", 16.4e9, "INR"),
+    ("nine", 9, ""), ("twenty-five", 25, ""), ("3 per cent", 3, "%"),
+    ("0.4 percentage points", 0.4, "pts"), ("250p", 250, "GBp"),
+])
+def test_quantity_parsing_normalises_scale_and_currency(written, value, unit):
+    m = QUANTITY_RE.search(written)
+    assert m and m.group(0) == written
+    v, u, _, _ = parse_match(m)
+    assert v == pytest.approx(value) and u == unit
+
+
+def test_word_values():
+    assert word_value("a third") == pytest.approx(1 / 3)
+    assert word_value("forty-two") == 42
+    assert word_value("banana") is None
+
+
+# -- C202 numeric-conflict --------------------------------------------------------------------
+
+def test_numeric_conflict_same_noun_same_verb():
+    text = ("The company has two manufacturing sites in County Durham.\n\n"
+            "Staff were told on Monday.\n\nThe company has four manufacturing sites.")
+    found = codes(text, "C202")
+    assert len(found) == 1
+    assert "four manufacturing sites" in found[0].message and "line 1" in found[0].message
+    assert found[0].related
+
+
+@pytest.mark.parametrize("text", [
+    # rounding and hedges
+    "The network has 464,000 subscribers.\n\nThe network has nearly 500,000 subscribers.",
+    "The network has 464,000 subscribers.\n\nThe network has more than 400,000 subscribers.",
+    # different actors
+    "Chelsea have won three titles.\n\nArsenal have won 13 titles.",
+    # different years
+    "The firm sold 1,000 cars in 2003.\n\nThe firm sold 1,400 cars in 2004.",
+    # different things counted
+    "Police arrested five men.\n\nPolice arrested two women.",
+    # a comparison is not a restatement
+    "The firm employs 300 people.\n\nThe firm employs 350 people, up from 300 a year ago.",
+])
+def test_numeric_conflict_quiet(text):
+    assert codes(text, "C202") == []
+
+
+# -- C203 age-conflict ------------------------------------------------------------------------
+
+def test_age_conflict_apposition_and_title():
+    text = ("Linux founder Linus Torvalds, 42, led an attack on software patents.\n\n"
+            "Speaking in California Mr Torvalds, 37, said patents were a problem.")
+    found = codes(text, "C203")
+    assert len(found) == 1
+    assert found[0].text == "Mr Torvalds, 37"
+    assert "42" in found[0].message and "37" in found[0].message
+
+
+def test_age_conflict_unnamed_refers_to_the_subject():
+    text = ("Former Blackburn boss Roy Hodgson, aged 58, says the league should change. Hodgson "
+            "was speaking in Milan. Hodgson has managed in Italy.\n\n"
+            "Defender John Terry agreed.\n\nThe 64-year-old told BBC Sport he was happy.")
+    found = codes(text, "C203")
+    assert [d.text for d in found] == ["The 64-year-old"]
+
+
+def test_age_two_people_one_surname_are_kept_apart():
+    text = ("Striker John Smith, 25, scored twice.\n\n"
+            "His father, Peter Smith, 55, watched from the stands.")
+    assert codes(text, "C203") == []
+
+
+def test_age_against_birth_year_needs_a_date():
+    text = "Novelist Jane Byrne, 40, was born in 1950 in Dublin."
+    assert codes(text, "C203") == []
+    found = codes(text, "C203", date="2005-03-01")
+    assert found and "1950" in found[0].message
+
+
+# -- C204 percent-change ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,shown", [
+    ("Profits rose 12% to £150m from £120m.", "(+25.0%)"),
+    ("Profits were £150m, up 12% on last year's £120m.", "(+25.0%)"),
+    ("Revenue dropped to $3.2bn from $4bn, a decline of 5%.", "(-20.0%)"),
+    ("Sales fell 10% to 1.2 million units from 1.5 million.", "(-20.0%)"),
+    ("The jobless rate rose to 5.2% from 4.8%, an increase of 3 percentage points.", "+0.4"),
+])
+def test_percent_change_shows_the_arithmetic(text, shown):
+    found = codes(text, "C204")
+    assert len(found) == 1 and shown in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Profits rose 25% to £150m from £120m.",
+    "Profits rose almost 30% to £150m from £120m.",
+    "Viewing figures were down 20% at 728,000, compared with 912,000 a year earlier.",
+    "The jobless rate rose to 5.2% from 4.8%, an increase of 0.4 percentage points.",
+    "Turnout ranged from 69% in Kensington down to 10% in Bristol and 8% in Nottingham.",
+])
+def test_percent_change_quiet(text):
+    assert codes(text, "C204") == []
+
+
+# -- C205 count-mismatch ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,listed", [
+    ("Four men - John Smith, Peter Jones and Ali Khan - were arrested.", 3),
+    ("Police named the three suspects: John Smith, Peter Jones, Ali Khan and Bob Lee.", 4),
+    ("Two countries, Afghanistan, Iraq and Portugal, have yet to respond.", 3),
+])
+def test_count_mismatch(text, listed):
+    found = codes(text, "C205")
+    assert len(found) == 1 and f"lists {listed}" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Three countries, including Israel and Syria, are affected.",
+    "Two men, aged 20 and 25, were arrested.",
+    "The three - Smith, Jones and Khan - were released.",
+    "Over the past three years, Smith and Jones have won everything.",
+    "Five nations - such as France and Italy - objected.",
+])
+def test_count_mismatch_quiet(text):
+    assert codes(text, "C205") == []
+
+
+# -- C206 headline-mismatch -------------------------------------------------------------------
+
+def test_headline_transposed_digits():
+    text = "Bank holds interest rate at 4.57%\n\nThe Bank of England has left rates on hold at 4.75%, and inflation is 5%."
+    found = codes(text, "C206")
+    assert len(found) == 1 and found[0].line == 1 and "4.75%" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Mexican workers send $16bn home\n\nMexican labourers in the US sent a record $16.6bn home.",
+    "Japan bank loses $5bn\n\nThe bank said it had lost $5.2bn in the year to March.",
+    "Oil back above $50\n\nOil prices rose above $50 a barrel, before closing at $49.80.",
+])
+def test_headline_rounding_is_fine(text):
+    assert codes(text, "C206") == []
