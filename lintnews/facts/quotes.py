@@ -73,11 +73,16 @@ def direction(text: str, i: int) -> str:
 
 
 _SPEECH = (r"(?:said|says|added|adds|told|tells|explained|continued|insisted|claimed|argued|warned"
-           r"|stated|asked|wrote|writes|noted|admitted|declared|replied|stressed|explains|insists)")
+           r"|stated|asked|wrote|writes|noted|admitted|declared|replied|stressed|explains|insists|complained"
+           r"|conceded|joked|laughed|recalled|revealed|announced|confirmed|predicted|suggested|urged"
+           r"|commented|remarked|responded|answered|believes|thinks|reckons|observed|acknowledged)")
 # An attribution that the quotation's closing mark should have come before:
 # '..., he said', '..., said Mr Smith', '! the group added'.
 _ATTRIBUTION_INSIDE = re.compile(
-    r"[,!?]\s+(?:(?:he|she|they|it|we|I)\s+|(?:[A-Z][\w'’.-]*\s+){1,4}"
+    r"[.!?]\s+(?!(?:I|We|You|They|It|He|She|But|And|So|Then|This|That)\b)(?:[A-Z][\w'’.-]*\s+){1,4}"
+    r"(?:said|told|added)\b(?!\s*:)"
+    r"|[,!?]\s+(?:he|she|they)\s+[a-z]+ed[.,]"
+    r"|[,!?]\s+(?:(?:he|she|they|it|we|I)\s+|(?:(?=[\w'’.-]*[A-Z])[\w'’.-]+\s+){1,4}"
     r"|(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,4})?(?:" + _SPEECH + r"|quoted|cited)\b"
     r"|,\s+according to\b|\bas saying\b")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’')]?\s+$")
@@ -91,7 +96,7 @@ def is_inch_mark(text: str, i: int) -> bool:
     return after not in ",.;:!?)"
 
 
-def runs_on(text: str, open_at: int, end: int) -> bool:
+def runs_on(text: str, open_at: int, end: int, partial_ok: bool = True) -> bool:
     """Could the unclosed quotation at ``open_at`` be a paragraph-long one that runs on?
 
     A run-on quotation is speech: it starts with a capital (or follows a colon) and
@@ -104,7 +109,7 @@ def runs_on(text: str, open_at: int, end: int) -> bool:
     if not (first.isupper() or first.isdigit() or first in "…." or before.endswith(":")):
         # a partial quotation may run on too, but only a clause-long one ending a sentence;
         # a dropped scare quote ("very bad ...) is a few words
-        if len(inner.split()) < 8 or not re.search(r"[.!?][\"”’']?\s*$", inner):
+        if not partial_ok or len(inner.split()) < 8 or not re.search(r"[.!?][\"”’']?\s*$", inner):
             return False
     return not _ATTRIBUTION_INSIDE.search(inner)
 
@@ -132,7 +137,7 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
                     kind = "close" if open_at is not None else "open"
             if kind == "open":
                 if open_at is not None:
-                    if _SENTENCE_END_BEFORE.search(text[open_at:i]) and runs_on(text, open_at, i):
+                    if _SENTENCE_END_BEFORE.search(text[open_at:i]) and runs_on(text, open_at, i, partial_ok=False):
                         # a speech quotation re-opened after a full stop: the news
                         # convention for a quote that runs on (paragraphs merged on one line)
                         out.quotes.append(Quote(open_at, i, False, (ps, pe)))
