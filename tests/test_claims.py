@@ -217,3 +217,31 @@ def test_requoted_speaker_swap_is_left_to_quote_conflict():
     assert lint(text, "C201") == []
     assert [d.line for d in lint(text, "C207")] == [5]
     assert lint(text, "C208") == []
+
+
+def _speakers(text):
+    paras, pos = [], 0
+    for part in text.split("\n\n"):
+        paras.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return build_speakers(text, scan(text, paras), [(0, 9, "PERSON", "Tom Brown", True)]).attributions
+
+
+def test_more_speaker_forms_and_non_speakers():
+    text = ("\"We will fight this all the way,\" according to Jane Smith.\n\n"
+            "Jane Smith told reporters: \"We will appeal.\"\n\n"
+            "The mayor then says: \"Ah right, well you might be.\"\n\n"
+            "In a statement, Acme Corp said: \"We are reviewing it.\"\n\n"
+            "\"It has done me no damage,\" he told BBC Radio 4's Today programme.\n\n"
+            "\"It was fine\" and \"it was good\" are not the same thing.")
+    got = [(a.speaker, a.key) for a in _speakers(text)]
+    assert got == [("Jane Smith", "jane smith"), ("Jane Smith", "jane smith"),
+                   ("The mayor", None), ("Acme Corp", "acme corp"),
+                   ("Tom Brown", "tom brown"),      # "he": a person, not the firm quoted before
+                   (None, None), (None, None)]
+
+
+def test_lede_fragment_quoted_in_full_later_is_not_a_conflict():
+    text = ("The mayor should \"stick to his guns and say nothing\", say critics.\n\n"
+            "\"Ken should stick to his guns and say nothing more about it,\" said Boris Johnson.")
+    assert lint(text, "C207") == []

@@ -28,12 +28,16 @@ SPEECH = (r"(?:said|says|say|added|adds|told|tells|explained|explains|insisted|i
 _CAP = r"[A-Z][\w'\u2019.&-]*"
 _NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:de|van|von|da|di|del|le|la|al|bin|of)\s+)?{_CAP})*")
 _PRONOUNS = {"he", "she", "they", "it", "i", "we"}
-_AFTER_VERB_FIRST = re.compile(rf"^\s*[,\u2014\u2013-]?\s*{SPEECH}\s+([^.,;:!?\"\u201c\u201d]{{1,80}})")
+_AFTER_VERB_FIRST = re.compile(rf"^\s*[,\u2014\u2013-]?\s*(?:{SPEECH}|according\s+to)\s+([^.,;:!?\"\u201c\u201d]{{1,80}})")
 _AFTER_SUBJ_FIRST = re.compile(
     rf"^\s*[,\u2014\u2013-]?\s*([^.,;:!?\"\u201c\u201d]{{1,60}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}\b")
 _BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}"
-                     r"(?:\s+(?:the\s+)?[A-Z][\w]*)?\s*[:,]?\s*$")
+                     r"(?:\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*|reporters|journalists|MPs|me|us|him|her|them)"
+                     r"(?:\s+[A-Z][\w'\u2019]*)*)?\s*[:,]?\s*$")
 _WORD = re.compile(r"[\w']+")
+_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
+_NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
+              "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked"}
 _TITLE_RUN = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Professor)\.?$")
 
 
@@ -72,22 +76,30 @@ def same_speaker(a: Attribution, b: Attribution) -> bool:
     return False
 
 
-def _name_in(phrase: str) -> tuple[str, str | None]:
-    """The speaker's display text and name key from the phrase that names them."""
+def _name_in(phrase: str) -> tuple[str | None, str | None]:
+    """The speaker's display text and name key from the phrase that names them; (None, None)
+    when the phrase names nobody ("and", "it was then")."""
     phrase = phrase.strip()
     low = phrase.lower()
     if low in _PRONOUNS:
         return phrase, None
+    words = phrase.split()
+    if not words or len(words) > 8:
+        return None, None
+    if words[0].lower() not in _DETERMINERS and not any(w[:1].isupper() for w in words):
+        return None, None
+    words = phrase.split()
+    if not words:
+        return phrase, None
+    if words[0].lower() in _DETERMINERS and words[-1].islower():
+        return phrase, None        # "a Premier League spokesman", "the mayor": a description
     runs = [m.group(0) for m in _NAME_RUN.finditer(phrase)]
-    runs = [r for r in runs if not _TITLE_RUN.match(r)] or runs
+    runs = [r for r in runs if not _TITLE_RUN.match(r) and r.lower() not in _NOT_NAMES] or []
     if runs:
         name = runs[-1].rstrip(".")
         # keep a title glued to the name ("Mr Leigh")
         m = re.search(rf"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+)?{re.escape(name)}", phrase)
         display = m.group(0) if m else name
-        first = phrase.split()[0].lower() if phrase.split() else ""
-        if first in ("a", "an") and phrase.split()[-1].islower():
-            return phrase, None    # "a Premier League spokesman": a description
         return display, entity_key(name)
     return phrase, None
 
@@ -109,6 +121,7 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
     out = Speakers()
     person_starts = [e[0] for e in ents if e[2] == "PERSON"]
     persons = [e for e in ents if e[2] == "PERSON"]
+    person_keys = {entity_key(e[3]) for e in persons}
     prev: Attribution | None = None
     for q in quotes.quotes:
         inner_s, inner_e = q.inner
@@ -123,7 +136,7 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
         if m:
             phrase, a.how = m.group(1), "after"
             # "said the BBC's" / "told reporters": the verb's object is not the speaker
-            if phrase.split()[0].lower() in ("the", "reporters", "journalists", "him", "her", "them", "us", "me"):
+            if phrase.split()[0].lower() in ("reporters", "journalists", "him", "her", "them", "us", "me"):
                 phrase = None
         if phrase is None:
             m = _AFTER_SUBJ_FIRST.match(after)
@@ -139,16 +152,20 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
                 phrase = " ".join(words[-7:])
         if phrase is not None:
             a.speaker, a.key = _name_in(phrase)
-            if a.speaker.lower() in _PRONOUNS:
+            if a.speaker is None:
+                a.how = ""
+            elif a.speaker.lower() in _PRONOUNS:
                 a.how = "pronoun"
                 a.speaker, a.key = None, None
-                if prev is not None and prev.speaker and prev.paragraph[0] >= ps - 2000:
+                # "he"/"she": the previous speaker if that is a person named in the text
+                if prev is not None and prev.key and prev.paragraph[0] >= ps - 2000 and \
+                        any(is_alias(prev.key, k) for k in person_keys):
                     a.speaker, a.key = prev.speaker, prev.key
                 else:
                     e = _antecedent(persons, person_starts, q.start)
                     if e is not None:
                         a.speaker, a.key = e[3], entity_key(e[3])
-        elif prev is not None and prev.paragraph == q.paragraph and prev.speaker:
+        if a.speaker is None and prev is not None and prev.paragraph == q.paragraph and prev.speaker:
             a.speaker, a.key, a.how = prev.speaker, prev.key, "continued"
         q.speaker = a.speaker
         out.attributions.append(a)

@@ -294,7 +294,9 @@ class QuoteConflictKind(Kind):
                 related = True
                 line = ctx.article.line_of(p.start)
                 if rel == "same":
-                    if q.speaker and not same_speaker(p, q):
+                    # a lede often quotes a fragment of a remark given in full later
+                    fragment = not p.speaker and min(len(p.words), len(q.words)) < 2 * min_words
+                    if q.speaker and not same_speaker(p, q) and not fragment:
                         who = f"to {p.speaker}" if p.speaker else "without a named speaker"
                         yield Finding(q.start, q.end,
                                       f"the same words are attributed to {q.speaker} here, "
