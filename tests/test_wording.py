@@ -167,6 +167,10 @@ def test_list_markers_and_smileys_are_not_brackets():
     ("He left.  Then she arrived.", ["  "]),
     ("The plan , he said , was fine .", [" ,", " ,", " ."]),
     ("He paid,the bill;then left.", [",t", ";t"]),
+    ('"It is two times higher,"he said.', [',"h']), ('He said,"We will win."', [',"W']),
+    ("It cost $18m (£9.5m).\"The deal is off,\" he said.", ['."T']),
+    ("It leads the world.BBC reporters say so.", [".B"]), ("Bell,30, is fit.", [",3"]),
+    ("He has a dream.I can see it.", [".I"]),
 ])
 def test_spacing_bad(text, bad):
     assert flagged(text, "W202") == bad
@@ -176,10 +180,17 @@ def test_spacing_bad(text, bad):
     "Shares rose 2.5% in the U.S. market, e.g. at Amazon.com.",
     "Visit bbc.co.uk or www.example.org/News or mail info@example.com today.",
     "J.K. Rowling wrote it... Then she left.", "He has a Ph.D. in law.", "It is at 3.30pm.",
-    "It runs on ASP.NET servers.", "It costs 1,000 at 10:30 via http://x.com/a,b.",
+    "It runs on ASP.NET servers.", "He met J.K.Rowling in Washington D.C.It was late.", "It costs 1,000 at 10:30 via http://x.com/a,b.",
 ])
 def test_spacing_good(text):
     assert flagged(text, "W202") == []
+
+
+def test_spacing_fix_puts_the_space_on_the_right_side_of_a_quote():
+    closing = [d for d in lint('"It is higher,"he said.', "W202")][0]
+    opening = [d for d in lint('He said,"We will win."', "W202")][0]
+    assert [(e.start, e.text) for e in closing.fix.edits] == [(15, " ")]
+    assert [(e.start, e.text) for e in opening.fix.edits] == [(8, " ")]
 
 
 def test_spacing_fix_inserts_one_space():

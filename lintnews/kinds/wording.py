@@ -318,13 +318,22 @@ class LessFewerKind(Kind):
 # W202 spacing
 # ---------------------------------------------------------------------------------------
 
-_NO_SPACE = re.compile(r"(?<=[a-z0-9%)\]])([.!?][\"”’)]?)([A-Z])(?=[a-z])")
-_NO_SPACE_CLAUSE = re.compile(r"(?<=[a-z]{2})([,;:])(?=[A-Za-z]{2})")
+_NO_SPACE = re.compile(r"(?<=[a-z0-9%)\]\"”’])([.!?][\"”’)]?)([A-Z](?=[a-z])|[AI](?=[\s'’])|[A-Z](?=[A-Z]+[\s,;:]))")
+_NO_SPACE_CLAUSE = re.compile(r"(?<=[A-Za-z]{2})([,;:](?=[A-Za-z]{2}|[aAI]\s)|,(?=\d))")
+# a double quotation mark glued to the next word after a comma: 'higher,"he said', 'said,"We'
+_QUOTE_GLUE = re.compile(r"(?<=[A-Za-z0-9])([,!?]|\.(?=[\"”][a-z]))([\"”“])(?=[A-Za-z])")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)%])[ \t\u00a0]+(?=[,.](?![.\w]))")
 _URLISH = re.compile(r"(https?://|www\.|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
                      r"\b|\.(js|py|exe|html?|php|asp|net|NET)\b)", re.I)
 _CHUNK = re.compile(r"\S+")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The junction with the word on each side: 'policies.President'."""
+    a = re.search(r"[^\s]{0,15}$", text[:start]).group()
+    b = re.match(r"[^\s]{0,15}", text[end:]).group()
+    return a + text[start:end] + b
 
 
 def _chunk_at(text: str, i: int) -> str:
@@ -345,7 +354,7 @@ class SpacingKind(Kind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
         if self.options["missing_space"]:
-            yield from self._missing(text)
+            yield from self._missing(text, ctx.facts.quotes)
         # HTML collapses runs of spaces when it is shown: they are not the reader's problem
         if self.options["double_spaces"] and ctx.article.fmt != "html":
             for m in _DOUBLE_SPACE.finditer(text):
@@ -365,24 +374,40 @@ class SpacingKind(Kind):
                 yield Finding(m.start(), m.end() + 1, f"a space before the {name}",
                               fix=[(m.start(), m.end(), "")], fix_message="remove the space")
 
-    def _missing(self, text: str) -> Iterable[Finding]:
+    @staticmethod
+    def _closes(quotes, i: int) -> bool:
+        """Whether the straight mark at ``i`` closes a quotation (else it opens one)."""
+        return not any(q.start == i for q in quotes.quotes)
+
+    def _missing(self, text: str, quotes) -> Iterable[Finding]:
         for m in _NO_SPACE_CLAUSE.finditer(text):
             if _URLISH.search(_chunk_at(text, m.start())) or "/" in _chunk_at(text, m.start()):
                 continue
             yield Finding(m.start(), m.end() + 1,
-                          f"no space after '{m.group(1)}' in '{text[max(0, m.start() - 8):m.end() + 4].split()[-1]}'",
+                          f"no space after '{m.group(1)}' in '{_around(text, m.start(), m.end())}'",
                           fix=[(m.end(), m.end(), " ")], fix_message="insert a space")
+        for m in _QUOTE_GLUE.finditer(text):
+            if _URLISH.search(_chunk_at(text, m.start())):
+                continue
+            at = m.start(2)
+            closing = text[at] == "”" or (text[at] == '"' and self._closes(quotes, at))
+            where = m.end() if closing else at
+            yield Finding(m.start(), m.end() + 1,
+                          f"no space {'after' if closing else 'before'} the quotation mark in "
+                          f"'{_around(text, m.start(), m.end())}'",
+                          fix=[(where, where, " ")], fix_message="insert a space")
         for m in _NO_SPACE.finditer(text):
             punct = m.group(1)
             chunk = _chunk_at(text, m.start(1))
             if _URLISH.search(chunk):
                 continue
             # the word before: an abbreviation or initials (U.S.A, J.K) is not a sentence end
-            w = re.search(r"([\w.]+)$", text[:m.start(1)])
-            before = w.group(1) if w else ""
-            if "." in before or (punct[0] == "." and len(before) <= 1):
-                continue
+            if text[m.start(1) - 1].isalnum():
+                w = re.search(r"[\w.]+$", text[:m.start(1)])
+                before = w.group() if w else ""
+                if "." in before or (punct[0] == "." and len(before) <= 1):
+                    continue
             junction = text[m.start(1):m.end(2)]
             yield Finding(m.start(1), m.end(2),
-                          f"no space after '{punct}' in '{before[-12:]}{junction}'",
+                          f"no space after '{punct}' in '{_around(text, m.start(1), m.end(2))}'",
                           fix=[(m.start(2), m.start(2), " ")], fix_message="insert a space")
