@@ -264,3 +264,22 @@ def test_spacing_ignores_html_whitespace_and_markdown_tables():
     md = "Some text here.\n\n| a | b  |\n|---|----|\n| x  | y |\n"
     assert flagged(md, "W202", name="a.md") == []
     assert flagged("Some  text here.\n", "W202", name="a.md") == ["  "]
+
+
+SEED_LIKE = (
+    'The agencies said they would operate a "International Research Base" near the Moon. '
+    "Talks had gone on for months.\n"
+    'According to the agency, the base is a complex of research facilities on the Moon."According '
+    "to the announcement, it will allow experiments, including “the possibility of a human presence.\n"
+    "Russia has been hesitant to join. According to the spokesperson, cooperation became a priority.\n"
+    'According to a statement, the agreement covers design and "operation" of the station.\n'
+)
+
+
+def test_seed_like_article_gets_every_wording_finding():
+    diags = lint(SEED_LIKE, "W101", "W201", "W202", "W302", "C105")
+    got = {(d.code, d.line) for d in diags}
+    assert ("W101", 1) in got and ("W201", 2) in got and ("W202", 2) in got
+    assert any(c == "W302" for c, _ in got)
+    c105 = [d for d in diags if d.code == "C105"]
+    assert len(c105) == 1 and c105[0].text == "“"
