@@ -22,6 +22,7 @@ def flagged(text: str, code: str, **kw) -> list[str]:
     ("NASA", "consonant"), ("UN", "consonant"), ("MoD", "vowel"), ("MSc", "vowel"), ("iPod", "vowel"),
     ("18-year-old", "vowel"), ("11-year-old", "vowel"), ("1950s", "consonant"), ("8%", "vowel"),
     ("80", "vowel"), ("800m", "vowel"), ("18th-century", "vowel"), ("110", "consonant"),
+    ("Uruguay", "consonant"), ("Utah", "consonant"), ("MI5", "vowel"), ("urgent", "vowel"),
     ("X-ray", "vowel"), ("U-turn", "consonant"), ("e-mail", "vowel"), ("£8m", "vowel"),
 ])
 def test_sound_of(word, sound):

@@ -21,7 +21,7 @@ _SILENT_H = re.compile(r"^(hour|honest|honou?r|heir)", re.I)
 # Words spelt with a vowel whose first sound is a consonant ("you", "w").
 _YOU_SOUND = re.compile(
     r"^(?:eu|ewe|uk(?:r|$)|ug(?:and)|ubiq|ufo|unan|uni(?!n|m|den|d$)|unid(?=ir)|us(?:a|e|u)|ut(?:e|i|o)"
-    r"|ur(?:a|e|i|o|u(?!g))|uv(?:ul)|one(?:$|-|self|-off)|once$|ouija)", re.I)
+    r"|ur(?:a|e|i|o|u)|uv(?:ul)|utah|ukulele|one(?:$|-|self|-off)|once$|ouija)", re.I)
 # Acronyms said as words, not letters (their first sound is the word's).
 WORD_ACRONYMS = {
     "NASA": False, "NATO": False, "UNESCO": False, "UNICEF": False, "UEFA": False, "FIFA": False,
@@ -88,6 +88,9 @@ def sound_of(word: str) -> str | None:
     if currency:
         return None
     head = re.split(r"[-.'’]", w)[0]
+    lead = re.match(r"[A-Z]{2,}(?=\d)", head)
+    if lead:  # MI5, G20-style codes: said as letters
+        return _acronym_sound(lead.group())
     if not head.isalpha():
         return None
     if _H_EITHER.match(head):
