@@ -106,3 +106,31 @@ def source_range(source: str, line: int, column: int, end_line: int, end_column:
     def off(ln: int, col: int) -> int:
         return sum(len(x) + 1 for x in lines[:ln - 1]) + col - 1
     return source[off(line, column):off(end_line, end_column)]
+
+
+# Rules of the generic kinds, for tests that must not depend on the built-in rules' wording.
+TEST_RULES = """\
+- code: X101
+  name: email-variant
+  kind: variants
+  severity: warning
+  summary: e-mail and email in one article.
+  options:
+    sets: [[e-mail, email]]
+    message: "'{match}' here, but the article first writes '{first}' (line {line})"
+- code: X102
+  name: gift
+  kind: phrase
+  severity: info
+  summary: A redundant gift.
+  options:
+    phrases: {free gift: gift}
+    replacement_message: "'{match}' is redundant: '{replacement}' says the same"
+""" + REGEX_RULE
+
+
+def project(root: _Path, config: str = "", rules: str = TEST_RULES) -> _Path:
+    """A folder with lintnews.toml (``rule-dirs = ["rules"]`` plus ``config``) and test rules."""
+    write(root / "rules" / "test.yml", rules)
+    write(root / "lintnews.toml", 'rule-dirs = ["rules"]\n' + _textwrap.dedent(config))
+    return root

@@ -8,15 +8,16 @@ import sys
 
 import pytest
 
-from conftest import REPO, run_cli, write
+from conftest import REPO, project, run_cli, write
 
 BAD = "She sent an e-mail on Monday. A second email followed.\n"
 CLEAN = "She sent an email on Monday. A second email followed.\n"
 
 
-@pytest.mark.parametrize("args", [["--help"], ["rules"], ["explain", "C104"], ["explain", "term-variant"],
+@pytest.mark.parametrize("args", [["--help"], ["rules"], ["explain", "X101"], ["explain", "email-variant"],
                                   ["explain", "E001"], ["rules", "-f", "json"], ["check", "--help"]])
 def test_help_rules_and_explain_never_import_spacy(args, tmp_path):
+    project(tmp_path)  # rules from a rule-dir are listed and explained without spaCy too
     code = (
         "import sys\n"
         "from lintnews.cli import app\n"
@@ -36,23 +37,25 @@ def test_help_rules_and_explain_never_import_spacy(args, tmp_path):
 
 
 def test_importtime_of_rules_listing_has_no_spacy(tmp_path):
+    project(tmp_path)
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "lintnews", "rules"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     imported = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line]
     assert "lintnews.registry" in imported
     assert not [m for m in imported if m.split(".")[0] == "spacy"]
-    assert "C104" in proc.stdout and "term-variant" in proc.stdout
+    assert "X101" in proc.stdout and "email-variant" in proc.stdout and "C104" in proc.stdout
 
 
 def test_exit_codes_clean_findings_and_usage(tmp_path):
+    project(tmp_path)
     write(tmp_path / "clean.txt", CLEAN)
     write(tmp_path / "bad.txt", BAD)
-    ok = run_cli("check", "--isolated", "--select", "C104", "clean.txt", cwd=tmp_path)
+    ok = run_cli("check", "--select", "X101", "clean.txt", cwd=tmp_path)
     assert (ok.returncode, ok.stdout) == (0, ""), ok.stderr
-    found = run_cli("check", "--isolated", "--select", "C104", "bad.txt", cwd=tmp_path)
+    found = run_cli("check", "--select", "X101", "bad.txt", cwd=tmp_path)
     assert found.returncode == 1
-    assert found.stdout == ("bad.txt:1:40: C104 'email' here, but the article first writes "
+    assert found.stdout == ("bad.txt:1:40: X101 'email' here, but the article first writes "
                             "'e-mail' (line 1)\n")
     usage = run_cli("check", "--isolated", "--format", "xml", "bad.txt", cwd=tmp_path)
     assert usage.returncode == 2 and "--format must be one of" in usage.stderr
@@ -64,57 +67,61 @@ def test_exit_codes_clean_findings_and_usage(tmp_path):
 
 
 def test_exit_zero_and_fail_on(tmp_path):
+    project(tmp_path)
     write(tmp_path / "bad.txt", BAD)
-    z = run_cli("check", "--isolated", "--select", "C104", "--exit-zero", "bad.txt", cwd=tmp_path)
-    assert z.returncode == 0 and "C104" in z.stdout
-    # C104 is a warning: --fail-on error lets it pass, --fail-on info fails
-    e = run_cli("check", "--isolated", "--select", "C104", "--fail-on", "error", "bad.txt", cwd=tmp_path)
-    assert e.returncode == 0 and "C104" in e.stdout
-    # W305 is info: it never fails a run at the default fail-on
+    z = run_cli("check", "--select", "X101", "--exit-zero", "bad.txt", cwd=tmp_path)
+    assert z.returncode == 0 and "X101" in z.stdout
+    # X101 is a warning: --fail-on error lets it pass, --fail-on info fails
+    e = run_cli("check", "--select", "X101", "--fail-on", "error", "bad.txt", cwd=tmp_path)
+    assert e.returncode == 0 and "X101" in e.stdout
+    # X102 is info: it never fails a run at the default fail-on
     write(tmp_path / "gift.txt", "Every visitor received a free gift at the door.\n")
-    i = run_cli("check", "--isolated", "--select", "W305", "gift.txt", cwd=tmp_path)
-    assert i.returncode == 0 and "W305" in i.stdout
-    i2 = run_cli("check", "--isolated", "--select", "W305", "--fail-on", "info", "gift.txt", cwd=tmp_path)
+    i = run_cli("check", "--select", "X102", "gift.txt", cwd=tmp_path)
+    assert i.returncode == 0 and "X102" in i.stdout
+    i2 = run_cli("check", "--select", "X102", "--fail-on", "info", "gift.txt", cwd=tmp_path)
     assert i2.returncode == 1
     bad = run_cli("check", "--isolated", "--fail-on", "fatal", "gift.txt", cwd=tmp_path)
     assert bad.returncode == 2 and "--fail-on" in bad.stderr
 
 
 def test_output_file_never_changes_the_exit_code(tmp_path):
+    project(tmp_path)
     write(tmp_path / "bad.txt", BAD)
     out = tmp_path / "report.json"
-    p = run_cli("check", "--isolated", "--select", "C104", "-f", "json", "--output-file", str(out), "bad.txt",
+    p = run_cli("check", "--select", "X101", "-f", "json", "--output-file", str(out), "bad.txt",
                 cwd=tmp_path)
     assert p.returncode == 1 and p.stdout == ""
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert [d["code"] for d in data] == ["C104"]
-    p0 = run_cli("check", "--isolated", "--select", "C104", "--exit-zero", "-o", str(out), "bad.txt",
+    assert [d["code"] for d in data] == ["X101"]
+    p0 = run_cli("check", "--select", "X101", "--exit-zero", "-o", str(out), "bad.txt",
                  cwd=tmp_path)
-    assert p0.returncode == 0 and "C104" in out.read_text(encoding="utf-8")
-    unwritable = run_cli("check", "--isolated", "--select", "C104", "-o", str(tmp_path / "no" / "dir" / "r.txt"),
+    assert p0.returncode == 0 and "X101" in out.read_text(encoding="utf-8")
+    unwritable = run_cli("check", "--select", "X101", "-o", str(tmp_path / "no" / "dir" / "r.txt"),
                          "bad.txt", cwd=tmp_path)
     assert unwritable.returncode == 2 and "--output-file" in unwritable.stderr
 
 
 def test_statistics(tmp_path):
+    project(tmp_path)
     write(tmp_path / "a.txt", "An e-mail came. Then an email, and another email, and a free gift.\n")
-    p = run_cli("check", "--isolated", "--select", "C104,W305", "--statistics", "a.txt", cwd=tmp_path)
+    p = run_cli("check", "--select", "X101,X102", "--statistics", "a.txt", cwd=tmp_path)
     assert p.returncode == 1
-    assert p.stdout.splitlines() == ["    2  C104  term-variant", "    1  W305  redundancy"]
+    assert p.stdout.splitlines() == ["    2  X101  email-variant", "    1  X102  gift"]
 
 
 def test_stdin_uses_the_adapter_of_stdin_filename(tmp_path):
+    project(tmp_path)
     md = ("---\ntitle: e-mail news\n---\n\n"
           "```\nemail in code\n```\n\n"
           "The [email](http://e-mail.example/email) desk replied by email.\n")
-    p = run_cli("check", "--isolated", "--select", "C104", "-", "--stdin-filename", "story.md",
+    p = run_cli("check", "--select", "X101", "-", "--stdin-filename", "story.md",
                 input=md, cwd=tmp_path)
     # the title sets 'e-mail'; the code block and the link target are not prose
     assert p.returncode == 1, p.stderr
     assert [line.split(": ")[0] for line in p.stdout.splitlines()] == ["story.md:9:6", "story.md:9:58"]
-    plain = run_cli("check", "--isolated", "--select", "C104", "-", input=md, cwd=tmp_path)
-    assert plain.stdout.splitlines()[0].startswith("-:6:1: C104")  # as text, the code block is prose
-    html = run_cli("check", "--isolated", "--select", "C104", "-", "--stdin-filename", "page.html",
+    plain = run_cli("check", "--select", "X101", "-", input=md, cwd=tmp_path)
+    assert plain.stdout.splitlines()[0].startswith("-:6:1: X101")  # as text, the code block is prose
+    html = run_cli("check", "--select", "X101", "-", "--stdin-filename", "page.html",
                    input='<p title="e-mail">An email.</p><script>e-mail</script>', cwd=tmp_path)
     assert (html.returncode, html.stdout) == (0, "")
     both = run_cli("check", "--isolated", "-", "a.txt", input="x", cwd=tmp_path)
@@ -122,12 +129,13 @@ def test_stdin_uses_the_adapter_of_stdin_filename(tmp_path):
 
 
 def test_bad_files_are_reported_and_the_run_goes_on(tmp_path):
+    project(tmp_path)
     write(tmp_path / "a_bad.txt", b"Caf\xc3\xa9 e-mail.\nSecond \xff line.\n")
     write(tmp_path / "b_bin.txt", b"\x00\x01\x02PNG")
     write(tmp_path / "c_empty.md", "  \n\n\t\n")
     write(tmp_path / "d_ok.txt", BAD)
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
-    p = run_cli("check", "--isolated", "--select", "C104", "a_bad.txt", "b_bin.txt", "c_empty.md",
+    p = run_cli("check", "--select", "X101", "a_bad.txt", "b_bin.txt", "c_empty.md",
                 "missing.txt", "dangling.txt", "d_ok.txt", cwd=tmp_path)
     assert p.returncode == 1, p.stderr
     lines = p.stdout.splitlines()
@@ -137,17 +145,18 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path):
     assert lines[2].startswith("c_empty.md:1:1: E001 empty file")
     assert lines[3] == "missing.txt:1:1: E001 no such file or directory"
     assert lines[4] == "dangling.txt:1:1: E001 cannot read file: No such file or directory"
-    assert lines[5].startswith("d_ok.txt:1:40: C104")
+    assert lines[5].startswith("d_ok.txt:1:40: X101")
     assert len(lines) == 6 and "Traceback" not in p.stderr
 
 
 def test_directories_are_walked_and_gitignore_honoured(tmp_path):
+    project(tmp_path)
     write(tmp_path / ".gitignore", "drafts/\n")
     write(tmp_path / "news" / "a.md", BAD)
     write(tmp_path / "news" / "b.html", "<p>" + BAD + "</p>")
     write(tmp_path / "news" / "notes.py", BAD)
     write(tmp_path / "drafts" / "c.txt", BAD)
-    p = run_cli("check", "--isolated", "--select", "C104", ".", cwd=tmp_path)
+    p = run_cli("check", "--select", "X101", ".", cwd=tmp_path)
     assert p.returncode == 1
     assert sorted(line.split(":")[0] for line in p.stdout.splitlines()) == ["news/a.md", "news/b.html"]
 
@@ -162,10 +171,11 @@ def test_version_and_internal_rules_explained(tmp_path):
 
 
 def test_jobs_gives_the_same_report(tmp_path):
+    project(tmp_path)
     for i in range(8):
         write(tmp_path / f"a{i}.txt", BAD if i % 2 else CLEAN)
-    one = run_cli("check", "--isolated", "--select", "C104", "-f", "json", "--jobs", "1", ".", cwd=tmp_path)
-    two = run_cli("check", "--isolated", "--select", "C104", "-f", "json", "--jobs", "2", ".", cwd=tmp_path)
+    one = run_cli("check", "--select", "X101", "-f", "json", "--jobs", "1", ".", cwd=tmp_path)
+    two = run_cli("check", "--select", "X101", "-f", "json", "--jobs", "2", ".", cwd=tmp_path)
     assert one.returncode == two.returncode == 1
     assert json.loads(one.stdout) == json.loads(two.stdout)
     assert len(json.loads(one.stdout)) == 4

@@ -15,6 +15,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..article import CHARREF_RE, Article, TextBuilder, find_directives
 
+_NEWLINE = re.compile(r"\r\n?|\n")
 _MD = MarkdownIt("commonmark").use(front_matter_plugin)
 _TITLE = re.compile(r"""^title\s*[:=]\s*(?P<q>["']?)(?P<v>.*?)(?P=q)\s*$""", re.M)
 _DATE = re.compile(r"""^date\s*[:=]\s*["']?(\d{4})-(\d{2})-(\d{2})""", re.M)
@@ -22,7 +23,7 @@ _DATE = re.compile(r"""^date\s*[:=]\s*["']?(\d{4})-(\d{2})-(\d{2})""", re.M)
 
 def _line_starts(source: str) -> list[int]:
     starts = [0]
-    for m in re.finditer("\n", source):
+    for m in re.finditer(r"\r\n?|\n", source):  # markdown-it's own idea of a line break
         starts.append(m.end())
     starts.append(len(source) + 1)
     return starts
@@ -97,12 +98,15 @@ def _inline(tb: TextBuilder, token, src: str, cur: int, limit: int) -> None:
             offs, cur = _align(child.content, src, cur, limit)
             tb.add_mapped(child.content, offs)
         elif t in ("softbreak", "hardbreak"):
-            nl = src.find("\n", cur, limit)
-            if nl != -1:
-                tb.add("\n", nl)
-                cur = nl + 1
-            else:
+            nl = _NEWLINE.search(src, cur, limit)
+            if nl is None:
                 tb.synthetic("\n", cur)
+            elif src[nl.end() - 1] == "\n":
+                tb.add("\n", nl.end() - 1)
+                cur = nl.end()
+            else:  # a lone CR, which markdown-it reads as a line break
+                tb.synthetic("\n", nl.start())
+                cur = nl.end()
         elif t == "code_inline":
             p = src.find(child.content, cur, limit)
             cur = p + len(child.content) if p != -1 else cur
