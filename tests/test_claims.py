@@ -245,3 +245,22 @@ def test_lede_fragment_quoted_in_full_later_is_not_a_conflict():
     text = ("The mayor should \"stick to his guns and say nothing\", say critics.\n\n"
             "\"Ken should stick to his guns and say nothing more about it,\" said Boris Johnson.")
     assert lint(text, "C207") == []
+
+
+@pytest.mark.parametrize("first,later,flag", [
+    # a name the model leaves untagged in a short sentence
+    ("Chelsea signed striker Hernan Crespo from Inter Milan for £16.8m last summer.",
+     "Arsenal signed striker Hernan Crespo.", "Arsenal"),
+    # the model tags the two firms differently (ORG / GPE): still a swap
+    ("Shares in BT rose 5% after the firm announced a deal with Vodafone.",
+     "Shares in BT rose after the firm announced a deal with Orange.", "Orange"),
+])
+def test_swaps_across_model_labels(first, later, flag):
+    text = f"{first}\n\nTraders were pleased.\n\n{later}"
+    assert _flagged(lint(text, "C201"), text) == [(5, flag)]
+
+
+def test_pronoun_for_another_name_is_not_a_retelling():
+    text = ("Alexandra Byrne lost in that category to Spider-Man 2.\n\nThe ceremony ran late.\n\n"
+            "She lost in that category to The Aviator.")
+    assert lint(text, "C201") == []

@@ -317,6 +317,16 @@ class _Builder:
                 units.append(Unit("@" + m.key, e.start_char, e.end_char, True, m))
                 i = e.end
                 continue
+            if tok.pos_ == "PROPN" and not tok.ent_type_:
+                # a name the model did not tag (short sentences): a run of proper nouns
+                j = i
+                while j < sent.end and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j not in ent_at:
+                    j += 1
+                span = doc[i:j]
+                m = _span_mention(span, "PROPN")
+                units.append(Unit("@" + m.key, span.start_char, span.end_char, True, m))
+                i = j
+                continue
             if not (tok.is_punct or tok.is_space):
                 lem = tok.lemma_.lower() if tok.lemma_ else tok.lower_
                 content = tok.pos_ in _CONTENT_POS and not tok.is_stop and (tok.is_alpha or tok.like_num)
