@@ -99,6 +99,7 @@ class Word:
     ent_label: str = ""
     after_det: bool = False
     in_run: bool = False  # next to another capitalised word ("Time Warner")
+    run: str = ""         # the other capitalised words around it ("Time" for "Warner")
 
 
 @dataclass
@@ -213,6 +214,23 @@ def doc_text_before_is_end(doc: Any, i: int) -> bool:
     return j < 0 or doc[j].text in (".", "!", "?") or "\n" in doc[j].whitespace_
 
 
+def _run_around(doc: Any, i: int) -> str:
+    """The capitalised words next to token i, without it ("Get" for "Back" in "Get Back")."""
+    out = []
+    j = i - 1
+    while j >= 0 and _is_cap(doc[j].text) and doc[j].whitespace_ and not _sentence_initial(doc[j + 1]):
+        if doc[j].lower_.rstrip(".") in HONORIFICS or doc[j].lower_ in _DETS or \
+                (_sentence_initial(doc[j]) and not doc[j].ent_type_):
+            break  # "Mr Crosby", "The Skulls program": not part of the name
+        out.insert(0, doc[j].text)
+        j -= 1
+    j = i + 1
+    while j < len(doc) and _is_cap(doc[j].text) and doc[j - 1].whitespace_:
+        out.append(doc[j].text)
+        j += 1
+    return " ".join(out)
+
+
 def _title_before(doc: Any, i: int) -> bool:
     """An honorific ("Mr", "President", "Sir") right before token i."""
     j = i - 1
@@ -234,7 +252,8 @@ def build(facts: Any) -> Names:
         text = _POSSESSIVE.sub("", tok.text) or tok.text
         words.append(Word(tok.idx, tok.idx + len(text), text, _sentence_initial(tok),
                           tok.ent_type_ in NAME_LABELS or tok.tag_ in ("NNP", "NNPS"),
-                          tok.ent_type_, bool(prev is not None and prev.lower_ in _DETS), in_run))
+                          tok.ent_type_, bool(prev is not None and prev.lower_ in _DETS), in_run,
+                          _run_around(doc, tok.i) if in_run else ""))
 
     # Mentions: entities (any name label) with titles and possessives stripped.
     raw: list[tuple[int, int, list[str], str, bool, bool]] = []  # s, e, words, label, titled, after_det

@@ -192,6 +192,15 @@ class NameVariantKind(Kind):
         # two words of one name ("Lian Chia Liang")
         if any(a in c.full[2].split() and b in c.full[2].split() for c in full_clusters):
             return []
+        # parts of different longer names ("Get Back" / "Jack Black", "Lian Chia Liang" / "China")
+        ra = {w.run for w in forms[a]}
+        rb = {w.run for w in forms[b]}
+        if "" not in ra and "" not in rb and not ra & rb:
+            return []
+        for x, y in ((a, b), (b, a)):
+            if all(w.in_run and w.ent_label == "PERSON" for w in forms[x]) and \
+                    all(w.ent_label in ("GPE", "NORP", "LOC") for w in forms[y]):
+                return []
         # two named things, each with its own full name: Smith/Smyth
         ca = [c for c in full_clusters if a in c.key.title().split() or a in c.full[2].split()]
         cb = [c for c in full_clusters if b in c.key.title().split() or b in c.full[2].split()]
@@ -210,9 +219,6 @@ class NameVariantKind(Kind):
             return []
         if sus.lower() in lower_words and sus.lower() != other.lower():
             return []  # an ordinary word ("Change" starting a sentence, "change" elsewhere)
-        if sus not in named and all(w.sentence_initial for w in forms[sus]) and not any(
-                w.ent_label for w in forms[sus]):
-            return []
         ref = forms[other][0]
         out = []
         for w in forms[sus]:
