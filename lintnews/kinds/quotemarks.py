@@ -54,8 +54,9 @@ class UnbalancedQuotesKind(Kind):
             mark = text[i]
             opens = _opens(text, i)
             if opens:
-                msg = (f"this {mark} opens a quotation that is never closed in its paragraph "
-                       f"(\"{_snippet(text, i + 1, 1)}...\")")
+                snippet = _snippet(text, i + 1)
+                msg = f"this {mark} opens a quotation that is never closed in its paragraph" + \
+                    (f" (\"{snippet}...\")" if snippet else "")
             else:
                 msg = f"this {mark} closes a quotation that was never opened in its paragraph"
             yield Finding(i, i + 1, msg)
@@ -81,7 +82,8 @@ def _opens(text: str, i: int) -> bool:
     return direction(text, i) != "close"
 
 
-def _snippet(text: str, start: int, direction: int, words: int = 5) -> str:
+def _snippet(text: str, start: int, words: int = 5) -> str:
+    """The first few words after ``start`` on its line."""
     seg = text[start:start + 80].split("\n")[0]
     return " ".join(seg.split()[:words])
 
