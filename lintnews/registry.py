@@ -78,6 +78,20 @@ def load_kind(name: str) -> type:
 
 
 # -- rule files ---------------------------------------------------------------------------
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys (PyYAML silently keeps the last one)."""
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key) if isinstance(key, (str, int, float, bool)) else None
+        return super().construct_mapping(node, deep)
+
+
 def builtin_rules_dir() -> Path:
     """rules/ inside the installed wheel, else the source tree's."""
     here = Path(__file__).resolve().parent
@@ -138,7 +152,7 @@ def load_file(path: Path, kinds: dict[str, str] | None = None) -> list[Rule]:
     """The rules of one YAML file; raises RuleError naming the file and entry."""
     kinds = kinds if kinds is not None else kind_names()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
     except yaml.YAMLError as ex:
         mark = getattr(ex, "problem_mark", None)
         at = f":{mark.line + 1}" if mark else ""
