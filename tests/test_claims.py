@@ -264,3 +264,13 @@ def test_pronoun_for_another_name_is_not_a_retelling():
     text = ("Alexandra Byrne lost in that category to Spider-Man 2.\n\nThe ceremony ran late.\n\n"
             "She lost in that category to The Aviator.")
     assert lint(text, "C201") == []
+
+
+def test_repeat_joined_to_another_sentence():
+    # the repeat runs into the next sentence without a full stop: one parse sentence
+    text = ("Apple has won the right to see e-mail records from the three bloggers to root out "
+            "the culprit.\n\nThe bloggers said they would appeal.\n\nApple has won the right to see "
+            "e-mail records from the three bloggers to root out the culprit and lawyers for the "
+            "bloggers said the ruling set a dangerous precedent for reporters everywhere.")
+    diags = lint(text, "C208")
+    assert [d.line for d in diags] == [5] and "line 1" in diags[0].message

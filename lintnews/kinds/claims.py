@@ -238,7 +238,7 @@ def _detail(ctx: Context, f: Frame, nouns: set[str]) -> tuple[int, int, str] | N
 class RedundantSentenceKind(Kind):
     """A sentence that repeats an earlier one almost word for word (C208)."""
 
-    defaults = {"min_ratio": 0.8, "min_words": 6}
+    defaults = {"min_ratio": 0.8, "min_words": 6, "min_contained": 0.95}
     requires = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"})
 
     def check(self, ctx: Context) -> Iterable[Finding]:
@@ -247,21 +247,35 @@ class RedundantSentenceKind(Kind):
         for s in claims.sentences:
             if len(s.units) < min_words:
                 continue
-            need = max(3, int(len(s.content) * 0.6))
-            for j, _n in claims.candidates(s.index, need):
+            for j, shared in claims.candidates(s.index, 3):
                 a = claims.sentences[j]
-                if len(a.units) < min_words:
+                if len(a.units) < min_words or shared < 0.6 * min(len(a.content), len(s.content)):
                     continue
-                ratio = SequenceMatcher(None, a.lemmas, s.lemmas, autojunk=False).ratio()
-                if ratio >= self.options["min_ratio"] and not _other_speaker(ctx, a, s):
+                sm = SequenceMatcher(None, a.lemmas, s.lemmas, autojunk=False)
+                ratio = sm.ratio()
+                how = "repeats" if ratio >= 0.999 else "nearly repeats"
+                if ratio < self.options["min_ratio"]:
+                    # one sentence inside the other: the parser joined a repeat to its neighbour
+                    # (quotations excepted: a lede quoting part of a remark is normal)
+                    shorter = min(len(a.units), len(s.units))
+                    same = sum(b.size for b in sm.get_matching_blocks())
+                    if shorter < 2 * min_words or same / shorter < self.options["min_contained"] \
+                            or a.in_quote or s.in_quote or _quoted(ctx, a) or _quoted(ctx, s):
+                        continue
+                    how = "repeats, within a longer sentence,"
+                if not _other_speaker(ctx, a, s):
                     start, end = _sentence_span(ctx, s)
                     astart, aend = _sentence_span(ctx, a)
                     line = ctx.article.line_of(astart)
-                    how = "repeats" if ratio >= 0.999 else "nearly repeats"
                     yield Finding(start, end,
                                   f"{how} line {line}: {_clip(ctx.article.text[astart:aend])}",
                                   related=[(astart, aend, "first said here")])
                     break
+
+
+def _quoted(ctx: Context, s: Sentence) -> bool:
+    """Whether the sentence holds a direct quotation."""
+    return any(s.start <= q.start < s.end for q in ctx.facts.quotes.quotes)
 
 
 def _other_speaker(ctx: Context, a: Sentence, b: Sentence) -> bool:
