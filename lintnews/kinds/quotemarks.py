@@ -129,8 +129,9 @@ class UnattributedQuoteKind(Kind):
             prev_ok = (j, ok)
             if ok or not q.closed:
                 continue
-            if len(inner.split()) < self.options["min_words"] or not inner[:1].isupper():
-                continue  # a phrase or scare quote, not a statement
+            if len(inner.split()) < self.options["min_words"] or not inner[:1].isupper() \
+                    or not re.search(r"[.!?,…]['’]?$", inner):
+                continue  # a phrase, title or scare quote, not a statement
             yield Finding(q.start, q.end, f"no speaker for the quotation \"{' '.join(inner.split()[:6])}...\" "
                           f"in its sentence or the ones beside it")
 
