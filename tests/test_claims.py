@@ -274,3 +274,67 @@ def test_repeat_joined_to_another_sentence():
             "bloggers said the ruling set a dangerous precedent for reporters everywhere.")
     diags = lint(text, "C208")
     assert [d.line for d in diags] == [5] and "line 1" in diags[0].message
+
+
+# -- optional NLI rule (rules/optional/nli.yml) ---------------------------------------------------
+
+def _nli_rule():
+    from pathlib import Path
+
+    from lintnews.registry import load_rules
+
+    optional = Path(__file__).resolve().parent.parent / "rules" / "optional"
+    return next(r for r in load_rules([optional]) if r.code == "C209")
+
+
+def test_nli_rule_is_optional_and_off():
+    rule = _nli_rule()
+    assert rule.kind == "nli" and rule.enabled is False
+    from lintnews.registry import load_rules
+
+    assert all(r.code != "C209" for r in load_rules())   # not in the default rule set
+
+
+def test_nli_without_model_says_what_to_do():
+    from lintnews.kinds.base import Context, Settings
+    from lintnews.kinds.nli import NliKind
+
+    kind = NliKind(_nli_rule())
+    with pytest.raises(RuntimeError) as ex:
+        list(kind.check(Context(None, None, None, Settings())))
+    assert "model_dir" in str(ex.value)
+
+
+def test_nli_missing_dependency_or_directory_is_explained(tmp_path):
+    from lintnews.kinds import nli
+
+    with pytest.raises(RuntimeError) as ex:
+        nli.load_model(str(tmp_path / "no-such-model"))
+    msg = str(ex.value)
+    try:
+        import transformers  # noqa: F401
+    except ImportError:
+        assert "pip install transformers" in msg
+    else:
+        assert "not a directory" in msg
+
+
+def test_nli_verifies_candidate_pairs_with_a_local_model():
+    pytest.importorskip("transformers")
+    import os
+
+    model_dir = os.environ.get("LINTNEWS_NLI_MODEL")
+    if not model_dir:
+        pytest.skip("set LINTNEWS_NLI_MODEL to a local NLI model directory")
+    text = ("The council approved the budget on Tuesday after a long debate.\n\n"
+            "The council rejected the budget on Tuesday after a long debate.")
+    from pathlib import Path
+
+    from lintnews.engine import Engine, RunOptions
+
+    optional = Path(__file__).resolve().parent.parent / "rules" / "optional"
+    engine = Engine(RunOptions(isolated=True, overrides={
+        "select": ("C209",), "rule_dirs": (optional,),
+        "rules": (("nli-contradiction", (("model_dir", model_dir),)),)}))
+    diags = engine.lint_text(text, "example.txt")
+    assert [(d.code, d.line) for d in diags] == [("C209", 3)]
