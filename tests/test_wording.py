@@ -171,7 +171,8 @@ def test_list_markers_and_smileys_are_not_brackets():
     ('"It is two times higher,"he said.', [',"h']), ('He said,"We will win."', [',"W']),
     ("It cost $18m (£9.5m).\"The deal is off,\" he said.", ['."T']),
     ("It leads the world.BBC reporters say so.", [".B"]), ("Bell,30, is fit.", [",3"]),
-    ("He has a dream.I can see it.", [".I"]),
+    ("He has a dream.I can see it.", [".I"]), ('It was over!"He left.', ['!"H']),
+    ('"It was over!"said Jol.', ['!"s']), ("He called it 'fine.'The end.", [".'T"]),
 ])
 def test_spacing_bad(text, bad):
     assert flagged(text, "W202") == bad

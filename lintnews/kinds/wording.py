@@ -321,10 +321,10 @@ class LessFewerKind(Kind):
 # W202 spacing
 # ---------------------------------------------------------------------------------------
 
-_NO_SPACE = re.compile(r"(?<=[a-z0-9%)\]\"”’])([.!?][\"”’)]?)([A-Z](?=[a-z])|[AI](?=[\s'’])|[A-Z](?=[A-Z]+[\s,;:]))")
+_NO_SPACE = re.compile(r"(?<=[a-z0-9%)\]\"”’])([.!?][\"”’')]?)([A-Z](?=[a-z])|[AI](?=[\s'’])|[A-Z](?=[A-Z]+[\s,;:]))")
 _NO_SPACE_CLAUSE = re.compile(r"(?<=[A-Za-z]{2})([,;:](?=[A-Za-z]{2}|[aAI]\s)|,(?=\d))")
 # a double quotation mark glued to the next word after a comma: 'higher,"he said', 'said,"We'
-_QUOTE_GLUE = re.compile(r"(?<=[A-Za-z0-9])([,!?]|\.(?=[\"”][a-z]))([\"”“])(?=[A-Za-z])")
+_QUOTE_GLUE = re.compile(r"(?<=[A-Za-z0-9])(,|[.!?](?=[\"”][a-z]))([\"”“])(?=[A-Za-z])")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)%])[ \t\u00a0]+(?=[,.](?![.\w]))")
 _URLISH = re.compile(r"(https?://|www\.|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
@@ -357,7 +357,11 @@ class SpacingKind(Kind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
         if self.options["missing_space"]:
-            yield from self._missing(text, ctx.facts.quotes)
+            seen: set[int] = set()
+            for f in self._missing(text, ctx.facts.quotes):
+                if f.start not in seen:  # one junction, one finding
+                    seen.add(f.start)
+                    yield f
         # HTML collapses runs of spaces when it is shown: they are not the reader's problem
         if self.options["double_spaces"] and ctx.article.fmt != "html":
             for m in _DOUBLE_SPACE.finditer(text):
