@@ -125,6 +125,24 @@ def _is_person_name(name: str, start: int, persons: list[tuple[int, int, str, st
     return sn[0] in known
 
 
+def _descriptive(doc: Any, start: int, end: int) -> bool:
+    """Words between "56-year-old" and a name describe the person ("striker"), never a verb.
+
+    "the 25-year-old shocked Pete Sampras": the age is not Sampras's.
+    """
+    if end <= start or doc is None:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    for t in span:
+        if t.idx < start or t.idx >= end or t.is_space:
+            continue
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT") or t.lower_.endswith("ed"):
+            return False  # a verb (even one tagged ADJ, "shocked"), preposition, adverb...
+    return True
+
+
 def build(facts: Any) -> Ages:
     """Ages tied to people, and birth years."""
     text: str = facts.article.text
@@ -183,7 +201,8 @@ def build(facts: Any) -> Ages:
         raw = m.group("age")
         age = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
         if m.group("name") and split_name(m.group("name")) and \
-                _is_person_name(m.group("name"), m.start("name"), persons, known):
+                _is_person_name(m.group("name"), m.start("name"), persons, known) and \
+                _descriptive(doc, m.start("rest"), m.start("name")):
             add(m.start("age"), m.end("name"), age, "year-old-name", m.group("name"), m.start("name"))
         elif m.group("the") and m.group("the").strip().lower() == "the":
             # "the 59-year-old": the most recent person named before it
