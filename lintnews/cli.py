@@ -209,7 +209,11 @@ def rules(
         all_rules = load_rules(cfg.rule_dirs)
     except (ConfigError, RuleError) as ex:
         _die(str(ex))
-    rows = [(r.code, r.name, r.kind, str(cfg.severity_for(r.code, r.name) or r.severity),
+    def severity(r) -> str:
+        override = cfg.severity_for(r.code, r.name)
+        return str(r.severity if override is None else override)
+
+    rows = [(r.code, r.name, r.kind, severity(r),
              "yes" if is_selected(cfg, r.code, r.name, r.enabled) else "no", r.summary) for r in all_rules]
     if fmt == "json":
         typer.echo(json.dumps([dict(zip(("code", "name", "kind", "severity", "enabled", "summary"), r))

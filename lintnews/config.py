@@ -115,8 +115,11 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
             out[attr] = tuple((k, tuple((ok.replace("-", "_"), ov) for ok, ov in v.items()))
                               for k, v in value.items())
         elif key == "rule-dirs":
-            dirs = _str_list(where, raw_key, value)
-            out[attr] = tuple((root / d).resolve() for d in dirs)
+            dirs = tuple((root / d).resolve() for d in _str_list(where, raw_key, value))
+            for d in dirs:
+                if not d.is_dir():
+                    raise ConfigError(f"{where}: 'rule-dirs': {d} is not a directory")
+            out[attr] = dirs
         elif key == "model":
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where}: 'model' must be a package name")

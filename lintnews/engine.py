@@ -78,7 +78,7 @@ class Engine:
         elif self.options.isolated:
             self._fixed_config = Config()
         self._rules: dict[tuple[Path, ...], list[Rule]] = {}
-        self._active: dict[Config, list[ActiveRule]] = {}
+        self._active: dict[str, list[ActiveRule]] = {}
         self._nlp = None
 
     # -- configuration ----------------------------------------------------------------
@@ -111,7 +111,8 @@ class Engine:
 
     def active_rules(self, cfg: Config, path: Path | None = None) -> list[ActiveRule]:
         """The rules that run on files under ``cfg``, with kinds built and options checked."""
-        if cfg not in self._active:
+        key = repr(cfg)  # rule options may hold lists: a Config is not always hashable
+        if key not in self._active:
             rules = self.rules_for(cfg)
             self.check_selectors(cfg, rules)
             active = []
@@ -131,9 +132,10 @@ class Engine:
                     raise ConfigError(f"{where}{ex}") from None
                 except ImportError as ex:  # a missing plug-in: E002 on each file, the others run
                     kind = _BrokenKind(f"cannot import kind {r.kind!r} ({r.source}): {ex}")
-                active.append(ActiveRule(r, kind, cfg.severity_for(r.code, r.name) or r.severity))
-            self._active[cfg] = active
-        active = self._active[cfg]
+                override = cfg.severity_for(r.code, r.name)
+                active.append(ActiveRule(r, kind, r.severity if override is None else override))
+            self._active[key] = active
+        active = self._active[key]
         if path is not None:
             extra = cfg.ignores_for(path)
             if extra:
