@@ -133,7 +133,7 @@ def matches_expansion(letters: str, words: list[str]) -> bool:
 def _expansion_before(text: str, end: int, letters: str) -> tuple[int, str] | None:
     """A run of words ending at ``end`` whose initials spell ``letters``."""
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, max(0, end - 200), end)]
-    for n in range(len(letters), min(len(words), 3 * len(letters) + 2) + 1):
+    for n in range(1, min(len(words), 3 * len(letters) + 2) + 1):
         cand = words[-n:]
         if not cand or text[cand[-1][0] + len(cand[-1][1]):end].strip():
             continue
@@ -205,7 +205,7 @@ def build(facts: Any) -> Acronyms:
             if text[e:e + 1] == ")" and text[s - 1:s] == "(":
                 found = _expansion_before(text, s - 1 - (1 if text[s - 2:s - 1] == " " else 0), letters)
                 if found:
-                    defs.append(Definition(found[0], e + 1, found[1].strip(), True))
+                    defs.append(Definition(found[0], e + 1, re.sub(r"['’]s?$", "", found[1].strip()), True))
             m = re.match(r"\s*\(([^()]{3,120})\)", text[e:])
             if m and matches_expansion(letters, _WORD.findall(m.group(1))):
                 defs.append(Definition(s, e + m.end(), m.group(1).strip(), True))

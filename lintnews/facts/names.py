@@ -262,14 +262,15 @@ def build(facts: Any) -> Names:
             continue
         toks = list(ent)
         titled = _title_before(doc, ent.start)
-        while toks and (toks[0].lower_.rstrip(".") in TITLES or toks[0].lower_ in _DETS
+        while toks and (toks[0].lower_.rstrip(".") in TITLES and ent.label_ == "PERSON" or toks[0].lower_ in _DETS
                         or not _is_cap(toks[0].text) and not toks[0].is_upper):
             titled = titled or toks[0].lower_.rstrip(".") in HONORIFICS
             toks = toks[1:]
         while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
             toks = toks[:-1]
         for k in range(len(toks) - 1, 0, -1):  # "Tanzania Mr Brown": the name starts after the title
-            if toks[k - 1].lower_.rstrip(".") in HONORIFICS and toks[k - 1].text[:1].isupper():
+            if toks[k - 1].lower_.rstrip(".") in HONORIFICS and toks[k - 1].text[:1].isupper() \
+                    and ent.label_ == "PERSON":
                 toks, titled = toks[k:], True
                 break
         if not toks:
@@ -349,7 +350,7 @@ def _label(c: Cluster) -> str:
     person = v["PERSON"]
     if v["TITLE"]:
         return "PERSON"
-    if person and c.has_full_name and person >= max(v["ORG"], v["GPE"], v["NORP"], v["FAC"], v["PRODUCT"]):
+    if person and c.has_full_name and person > v["ORG"] + v["GPE"] + v["NORP"] + v["FAC"] + v["PRODUCT"]:
         return "PERSON"
     others = {k: n for k, n in v.items() if k in ("ORG", "FAC", "PRODUCT")}
     if others and max(others.values()) >= v["GPE"] + v["NORP"]:

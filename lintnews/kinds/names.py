@@ -28,6 +28,11 @@ _NER = frozenset({"tagger", "attribute_ruler", "parser", "ner"})
 _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "LAW"}
 
 
+# Titles that make a complete reference on their own (peers, royalty, clergy).
+_STYLES = {"lord", "lady", "baroness", "baron", "king", "queen", "prince", "princess", "pope", "sir",
+           "dame", "archbishop", "cardinal", "sheikh", "emperor", "duke", "duchess", "earl"}
+
+
 def _q(text: str) -> str:
     return "'" + re.sub(r"\s+", " ", text) + "'"
 
@@ -275,6 +280,9 @@ class SecondReferenceKind(Kind):
                         continue
                     if (s, e, t) not in c.titled and not self._tagged_person(ctx, s, e):
                         continue
+                    pw = text[max(0, s - 12):s].split()
+                    if pw and pw[-1].lower() in _STYLES:
+                        continue  # "Lord Roberts", "Queen Elizabeth": a complete reference
                     if re.search(r"(?<![\w-])" + re.escape(t.lower()) + r"(?![\w-])", text) or \
                             any(x.lower() in adjectives for x in c.given.split()):
                         continue  # "the league", "American Idol": not a person's name
@@ -462,6 +470,9 @@ class TermVariantKind(VariantsKind):
                     continue
                 if nxt is not None and nxt.text[:1].isupper() and t.whitespace_:
                     continue  # part of a longer name ("the Moon Treaty")
+                if nxt is not None and nxt.lower_ in ("and", "of", "&", "for") and t.i + 2 < len(doc) \
+                        and doc[t.i + 2].text[:1].isupper():
+                    continue  # "the Standards and Privileges Committee"
                 if t.dep_ == "compound" or (t.ent_type_ and len(next(
                         (e for e in doc.ents if e.start <= t.i < e.end), doc[t.i:t.i + 1])) > 1):
                     continue  # a name used as a modifier ("the Skulls program") or inside a title
@@ -472,6 +483,8 @@ class TermVariantKind(VariantsKind):
             ls = lows.get(low)
             if not ls:
                 continue
+            if ls[0][0] < cs[0][0] and len(cs) > len(ls):
+                continue  # "a bank" first, then "the Bank" throughout: a specific institution
             yield from self._first_sets(ctx, cs + ls, " (capitalised as a proper noun in one place only)"
                                         if cs[0][0] > ls[0][0] else "")
 
