@@ -338,3 +338,31 @@ def test_nli_verifies_candidate_pairs_with_a_local_model():
         "rules": (("nli-contradiction", (("model_dir", model_dir),)),)}))
     diags = engine.lint_text(text, "example.txt")
     assert [(d.code, d.line) for d in diags] == [("C209", 3)]
+
+
+def test_nli_reports_pairs_the_model_calls_contradictory(monkeypatch):
+    # the model is stubbed: what is tested is pairing, thresholding and the finding
+    from lintnews.kinds.nli import NliKind
+
+    seen = []
+
+    def fake(self, premises, hypotheses):
+        seen.extend(zip(premises, hypotheses))
+        return [0.97 if "rejected" in h else 0.1 for h in hypotheses]
+
+    monkeypatch.setattr(NliKind, "contradiction", fake)
+    from pathlib import Path
+
+    from lintnews.engine import Engine, RunOptions
+
+    optional = Path(__file__).resolve().parent.parent / "rules" / "optional"
+    engine = Engine(RunOptions(isolated=True, overrides={
+        "select": ("C209",), "rule_dirs": (optional,),
+        "rules": (("nli-contradiction", (("model_dir", "/nonexistent"),)),)}))
+    text = ("The council approved the budget on Tuesday after a long debate.\n\n"
+            "Swimming pools will stay open.\n\n"
+            "The council rejected the budget on Tuesday after a long debate.")
+    diags = engine.lint_text(text, "example.txt")
+    assert [(d.code, d.line) for d in diags] == [("C209", 5)]
+    assert "line 1" in diags[0].message and diags[0].related[0].location.line == 1
+    assert len(seen) == 1          # only the pair sharing content words was classified

@@ -184,11 +184,16 @@ def _span_mention(span: "Span", label: str = "") -> Mention:
                    entity_key(span.text) if label else "")
 
 
-def _ent_of(tok: "Token") -> "Span | None":
-    if tok.ent_type_ in NAME_LABELS:
-        for e in tok.doc.ents:
-            if e.start <= tok.i < e.end:
-                return e
+def _ent_of(tok: "Token", ent_map: "dict[int, Span] | None" = None) -> "Span | None":
+    """The named entity holding ``tok`` (``ent_map``: token index -> entity, built once,
+    because ``doc.ents`` is rebuilt on every access)."""
+    if tok.ent_type_ not in NAME_LABELS:
+        return None
+    if ent_map is not None:
+        return ent_map.get(tok.i)
+    for e in tok.doc.ents:
+        if e.start <= tok.i < e.end:
+            return e
     return None
 
 
@@ -208,8 +213,8 @@ def _phrase(tok: "Token") -> "Span":
     return doc[left:right + 1]
 
 
-def _mention(tok: "Token") -> Mention:
-    ent = _ent_of(tok)
+def _mention(tok: "Token", ent_map: "dict[int, Span] | None" = None) -> Mention:
+    ent = _ent_of(tok, ent_map)
     if ent is not None:
         return _span_mention(ent, ent.label_)
     return _span_mention(_phrase(tok))
@@ -220,12 +225,15 @@ class _Builder:
         self.doc = doc
         self.quotes = quotes
         self.last_ents: list[Mention] = []   # named entities seen so far, for pronouns
+        self.ents = list(doc.ents)
+        self.ent_map = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self.name_starts = {e.start: e for e in self.ents if e.label_ in NAME_LABELS}
 
     def resolve(self, tok: "Token") -> Mention | None:
         labels = _PRONOUN_LABELS.get(tok.lower_)
         if not labels:
             return None
-        for m in reversed(self.last_ents):
+        for m in reversed(self.last_ents[-30:]):
             if m.label in labels and m.end <= tok.idx:
                 return Mention(tok.idx, tok.idx + len(tok.text), tok.text, m.nouns, m.label, m.key)
         return None
@@ -235,7 +243,10 @@ class _Builder:
             r = self.resolve(tok)
             if r is not None:
                 return r
-        return _mention(tok)
+        return self.mention(tok)
+
+    def mention(self, tok: "Token") -> Mention:
+        return _mention(tok, self.ent_map)
 
     def frames(self, sent: "Span", si: int) -> list[Frame]:
         out: list[Frame] = []
@@ -265,7 +276,7 @@ class _Builder:
             elif c.dep_ == "aux" and c.tag_ == "MD":
                 f.modal = c.lower_
             elif c.dep_ in ("dobj", "attr", "oprd", "dative"):
-                f.objects.append(_mention(c))
+                f.objects.append(self.mention(c))
             elif c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -274,7 +285,7 @@ class _Builder:
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
-                    m = _mention(p)
+                    m = self.mention(p)
                     if p.ent_type_ in ("GPE", "LOC", "FAC") and c.lower_ in ("in", "at", "near", "from", "to", "outside", "inside"):
                         f.places.append(m)
                     elif p.ent_type_ in ("DATE", "TIME"):
@@ -307,7 +318,7 @@ class _Builder:
         units: list[Unit] = []
         ents: list[Mention] = []
         i = sent.start
-        ent_at = {e.start: e for e in sent.ents if e.label_ in NAME_LABELS}
+        ent_at = self.name_starts
         while i < sent.end:
             tok = doc[i]
             if i in ent_at:

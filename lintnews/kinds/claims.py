@@ -76,7 +76,12 @@ class ConflictingAccountsKind(Kind):
                 earlier = claims.sentences[j]
                 if earlier.in_quote:
                     continue
-                f = self.swap(ctx, earlier, s) or self.frames(ctx, earlier, s)
+                # a retelling shares most of its words with the original: skip the alignment
+                # for pairs that cannot reach the coverage (cheap on long articles)
+                f = None
+                if _shared >= self.options["min_coverage"] * 0.75 * (len(s.content) - 1):
+                    f = self.swap(ctx, earlier, s)
+                f = f or self.frames(ctx, earlier, s)
                 if f is not None and s.index not in reported:
                     reported.add(s.index)
                     yield f
@@ -252,12 +257,14 @@ class RedundantSentenceKind(Kind):
                 if len(a.units) < min_words or shared < 0.6 * min(len(a.content), len(s.content)):
                     continue
                 sm = SequenceMatcher(None, a.lemmas, s.lemmas, autojunk=False)
-                ratio = sm.ratio()
+                shorter = min(len(a.units), len(s.units))
+                if shorter < 2 * min_words and sm.real_quick_ratio() < self.options["min_ratio"]:
+                    continue   # too different in length to be a repeat, too short to be inside
+                ratio = sm.ratio() if sm.quick_ratio() >= self.options["min_ratio"] else 0.0
                 how = "repeats" if ratio >= 0.999 else "nearly repeats"
                 if ratio < self.options["min_ratio"]:
                     # one sentence inside the other: the parser joined a repeat to its neighbour
                     # (quotations excepted: a lede quoting part of a remark is normal)
-                    shorter = min(len(a.units), len(s.units))
                     same = sum(b.size for b in sm.get_matching_blocks())
                     if shorter < 2 * min_words or same / shorter < self.options["min_contained"] \
                             or a.in_quote or s.in_quote or _quoted(ctx, a) or _quoted(ctx, s):
@@ -401,6 +408,8 @@ def _quote_relation(a: list[str], b: list[str], min_ratio: float) -> str | None:
     if not a or not b:
         return None
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(set(short) & set(long_)) < 0.6 * len(set(short)):
+        return None                     # cheap test first: most pairs share few words
     ls, ll = " ".join(short), " ".join(long_)
     if re.search(r"(?:^| )" + re.escape(ls) + r"(?: |$)", ll):
         return "same"

@@ -79,25 +79,35 @@ class NliKind(Kind):
                                "directory (e.g. [tool.lintnews.rules.nli-contradiction] "
                                "model_dir = \"models/nli\")")
         pairs = self.pairs(ctx)
-        tok, model, idx = load_model(self.options["model_dir"])
         if not pairs:
             return
-        import torch
-
         text = ctx.article.text
         bs = self.options["batch_size"]
         for k in range(0, len(pairs), bs):
             chunk = pairs[k:k + bs]
-            enc = tok([text[a.start:a.end] for a, _ in chunk], [text[b.start:b.end] for _, b in chunk],
-                      return_tensors="pt", padding=True, truncation=True)
-            with torch.no_grad():
-                probs = model(**enc).logits.softmax(-1)[:, idx].tolist()
+            probs = self.contradiction([text[a.start:a.end] for a, _ in chunk],
+                                       [text[b.start:b.end] for _, b in chunk])
             for (a, b), p in zip(chunk, probs):
                 if p >= self.options["threshold"]:
                     line = ctx.article.line_of(a.start)
                     yield Finding(b.start, _end(text, b.end),
-                                  f"contradicts line {line} (NLI contradiction {p:.2f})",
+                                  f"contradicts line {line}: {_clip(text[a.start:a.end])} "
+                                  f"(NLI contradiction {p:.2f})",
                                   related=[(a.start, _end(text, a.end), "the other sentence")])
+
+    def contradiction(self, premises: list[str], hypotheses: list[str]) -> list[float]:
+        """Contradiction probability of each (premise, hypothesis) pair."""
+        tok, model, idx = load_model(self.options["model_dir"])
+        import torch
+
+        enc = tok(premises, hypotheses, return_tensors="pt", padding=True, truncation=True)
+        with torch.no_grad():
+            return model(**enc).logits.softmax(-1)[:, idx].tolist()
+
+
+def _clip(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return "\u2018" + (text if len(text) <= n else text[:n - 1].rstrip() + "\u2026") + "\u2019"
 
 
 def _end(text: str, end: int) -> int:
