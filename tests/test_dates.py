@@ -54,3 +54,17 @@ def test_relative_date_only_without_anchor():
     found = codes(text, "C303")
     assert len(found) == 1 and "1 more" in found[0].message
     assert codes(text, "C303", date="2005-01-01") == []
+
+
+def test_date_conflict_one_event_two_dates():
+    text = ("Parliament will vote on the bill on 4 March 2004.\n\n"
+            "Critics say Parliament will vote on the bill on 6 March 2004.")
+    found = codes(text, "C302")
+    assert [d.text for d in found] == ["6 March 2004"]
+    # two events of one kind are not one event
+    assert codes("The team will play Spain on 4 March 2004.\n\n"
+                 "The team will play France on 10 March 2004.", "C302") == []
+
+
+def test_today_programme_is_not_a_relative_date():
+    assert codes("The minister told BBC Radio 4's Today programme he would stay.", "C303") == []

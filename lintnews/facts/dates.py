@@ -143,6 +143,10 @@ def build(facts: Any) -> Dates:
         out.explicit.append(DateMention(start, end, text[start:end], day, month,
                                         int(year_s) if year_s else None, wd, wd_s))
     for m in RELATIVE_RE.finditer(text):
+        if re.match(r"\s+programme|\s+show", text[m.end():m.end() + 12], re.I) or (
+                m.group(0)[0].isupper() and m.start() > 0 and text[m.start() - 2:m.start()].strip()
+                not in ("", ".", "!", "?", '"', "\u201c")):
+            continue  # BBC Radio 4's Today programme, a show's name
         out.relative.append((m.start(), m.end(), m.group(0)))
     head = text[:300]
     out.has_dateline = bool(DATELINE_RE.search(head))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..facts.dates import WEEKDAYS, DateMention
 from .base import Context, Finding, Kind
@@ -62,7 +62,7 @@ class DateConflictKind(Kind):
     """Two dates that cannot both be right: one weekday named for two nearby dates."""
 
     defaults = {"max_days": 6}
-    requires = frozenset()
+    requires = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"})
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         dates = ctx.facts.dates
@@ -77,6 +77,7 @@ class DateConflictKind(Kind):
             except ValueError:
                 continue
         text = ctx.article.text
+        yield from self._same_event(ctx, resolved)
         for j, (d2, day2) in enumerate(resolved):
             for d1, day1 in resolved[:j]:
                 if d1.weekday is None or d1.weekday != d2.weekday or day1 == day2:
@@ -91,6 +92,60 @@ class DateConflictKind(Kind):
                         f"{gap} day{'s' if gap != 1 else ''} apart",
                         related=[(d1.start, d1.end, "the other date")])
                     break
+
+
+    def _same_event(self, ctx: Context, resolved: list) -> Iterable[Finding]:
+        """"The vote on 4 March" ... "the vote, held on 6 March": one event, two dates.
+
+        Two dates are one event's when each is introduced by "on", their sentences
+        share the verb the date hangs from and the subject of that verb, and each
+        sentence gives only that one date.
+        """
+        doc = ctx.doc
+        if not doc.has_annotation("DEP"):
+            return
+        from ..facts.numbers import _frame
+
+        text = ctx.article.text
+        per_sent: dict[int, list] = {}
+        frames = []
+        for d, day in resolved:
+            if not re.search(r"\bon\s+$", text[max(0, d.start - 4):d.start]):
+                continue
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            tok = span.root
+            sent = tok.sent.start
+            per_sent.setdefault(sent, []).append(d)
+            preds, subj = _frame(tok)
+            preds = preds - {"be", "say", "tell", "add", "have"}
+            frames.append((d, day, sent, preds, subj))
+        for j, (d2, day2, s2, p2, subj2) in enumerate(frames):
+            for d1, day1, s1, p1, subj1 in frames[:j]:
+                if s1 == s2 or day1 == day2 or len(per_sent[s1]) > 1 or len(per_sent[s2]) > 1:
+                    continue
+                shared = p1 & p2
+                if not shared or not subj1 or subj1 != subj2 or subj1 == "PRON":
+                    continue
+                n1, n2 = _nouns(doc, d1), _nouns(doc, d2)
+                if not n1 or not n2 or len(n1 & n2) / len(n1 | n2) < 0.5:
+                    continue  # "play Spain on 4 March", "play France on 10 March": two events
+                yield Finding(
+                    d2.start, d2.end,
+                    f"dates '{' / '.join(sorted(shared))}' ({subj1}) to '{text[d2.start:d2.end]}' here, "
+                    f"but line {ctx.article.line_of(d1.start)} says '{text[d1.start:d1.end]}'",
+                    related=[(d1.start, d1.end, "the other date")])
+                break
+
+
+def _nouns(doc: Any, d: DateMention) -> set[str]:
+    """Noun and name lemmas of a date's sentence, the date itself left out."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span.root.sent if t.pos_ in ("NOUN", "PROPN")
+            and not (d.start <= t.idx < d.end) and t.ent_type_ not in ("DATE", "TIME")}
 
 
 class RelativeDateKind(Kind):
@@ -113,5 +168,3 @@ class RelativeDateKind(Kind):
             yield Finding(s, e, f"'{t}' is relative, but the article has no date to anchor it"
                           f"{more}: add a dateline or front-matter date, or pass --date")
 
-
-_ = re
