@@ -59,8 +59,8 @@ def spacing_groups(ctx: Context) -> list[tuple[list[tuple[int, int, str]], bool]
     body = ctx.article.body_start()
     occ: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
 
-    def cap(t: Any) -> bool:
-        return t.text[:1].isupper() and any(ch.isalpha() for ch in t.text)
+    def cap(t: Any) -> bool:  # "The" opening a sentence is not part of a name
+        return t.text[:1].isupper() and any(ch.isalpha() for ch in t.text) and not t.is_stop
 
     toks = [t for t in doc if t.idx >= body]
     i = 0
@@ -329,7 +329,7 @@ class SecondReferenceKind(Kind):
             return False
         prev = ctx.doc[span.start - 1]
         return bool(prev.text[:1].isupper() and prev.is_alpha and not _sentence_initial(prev)
-                    and prev.lower_.rstrip(".") not in HONORIFICS)
+                    and prev.lower_.rstrip(".") not in HONORIFICS and prev.ent_type_ not in ("DATE", "TIME"))
 
     @staticmethod
     def _tagged_person(ctx: Context, s: int, e: int) -> bool:
