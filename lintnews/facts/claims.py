@@ -335,7 +335,9 @@ class _Builder:
                     j += 1
                 span = doc[i:j]
                 m = _span_mention(span, "PROPN")
-                units.append(Unit("@" + m.key, span.start_char, span.end_char, True, m))
+                # keyed like a word, so a capitalised common noun ("Actor Bruce Willis")
+                # still lines up with the same word in lower case
+                units.append(Unit(m.key, span.start_char, span.end_char, True, m))
                 i = j
                 continue
             if not (tok.is_punct or tok.is_space):
