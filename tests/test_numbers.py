@@ -155,3 +155,20 @@ def test_headline_transposed_digits():
 ])
 def test_headline_rounding_is_fine(text):
     assert codes(text, "C206") == []
+
+
+@pytest.mark.parametrize("text", [
+    # the figures of another clause are not this change's
+    "Exports rose 8.1% in January to $5.2bn, while imports fell to $4bn from $4.3bn.",
+    "Profits rose 30% to £150m, while sales were £1.2bn, from £1bn.",
+    "The number of visitors grew from 1.2 million in 2003 to 1.5 million last year, an increase of 25%.",
+])
+def test_percent_change_clauses_quiet(text):
+    assert codes(text, "C204") == []
+
+
+def test_count_mismatch_descriptors_before_names():
+    text = ("The band's four members - singer Chris Martin, guitarist Jonny Buckland and "
+            "drummer Will Champion - were there.")
+    found = codes(text, "C205")
+    assert len(found) == 1 and "lists 3" in found[0].message

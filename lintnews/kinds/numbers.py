@@ -169,7 +169,8 @@ _DOWN = re.compile(r"\b(?:down|fell|fall|falls|falling|fallen|drop(?:ped|s)?|dec
                    r"slump(?:ed|s)?|decrease[ds]?|cut|lower|lost|loss|slid|slide|tumbl(?:ed|e)|"
                    r"plung(?:ed|e)|dipp?(?:ed)?|dip|shrank|shrunk|shrink|sank|sink|slip(?:ped)?|"
                    r"plummet(?:ed)?|reduc(?:ed|tion)|contract(?:ed|ion)|eas(?:ed|e))\b", re.I)
-_BASE_BEFORE = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|on|over)\s+(?:(?:the\s+)?"
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile)\b|;|\.\s", re.I)
+_BASE_BEFORE = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|on|over|than(?:\s+the)?)\s+(?:(?:the\s+)?"
                           r"(?:last|previous|prior|same)\s+(?:year|period|quarter|month|season)'s\s+|"
                           r"a\s+year\s+(?:earlier|ago)\s+of\s+)?\W*$|\b(?:last|previous)\s+year's\s+$", re.I)
 _BASE_AFTER = re.compile(r"^\W*(?:a|the|one)\s+year\s+(?:earlier|ago|before)|^\W*(?:in|for)\s+(?:the\s+)?"
@@ -206,8 +207,10 @@ class PercentChangeKind(Kind):
         unmarked = []
         for q in amounts:
             after = text[q.end:q.end + 40]
-            if q.before == "from" or _BASE_AFTER.search(after) or _BASE_BEFORE.search(
-                    text[max(0, q.start - 40):q.start]):
+            if _CLAUSE_BREAK.search(text[min(p.end, q.end):max(p.start, q.start)]):
+                continue  # "..., while imports fell to $4bn from $4.3bn": another clause's figures
+            if q.before != "to" and (q.before == "from" or _BASE_AFTER.search(after) or _BASE_BEFORE.search(
+                    text[max(0, q.start - 40):q.start])):
                 old = old or q
             elif q.before in ("to", "at", "of") and q.start > p.end - 200:
                 if q.before == "of" and not re.search(r"\b(?:total|figure|level|high|low|record)\s+of\s+$",
@@ -288,7 +291,7 @@ class PercentChangeKind(Kind):
 # ----------------------------------------------------------------------------------------------
 
 _COUNT_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|\d{1,2})")
-_LEAD = r"(?P<lead>\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Aa]ll\s+the|[Oo]nly)\s+|(?<=^)|(?<=[.!?]\s)|(?<=\n))"
+_LEAD = r"(?P<lead>\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Aa]ll\s+the|[Oo]nly|[Tt]he\s+[\w-]+(?:'s|\u2019s)|[A-Z][\w-]*(?:'s|\u2019s)|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|(?<=^)|(?<=[.!?]\s)|(?<=\n))"
 COUNT_RE = re.compile(
     _LEAD + r"(?P<n>(?i:" + _COUNT_WORD + r"))\b(?P<noun>(?:\s+[a-z][\w'-]*){0,3})"
     r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s)")
@@ -316,7 +319,11 @@ def split_items(s: str) -> list[str] | None:
         if not words or len(words) > 6:
             return None
         if not (words[0][:1].isupper() or words[0][:1].isdigit()) and words[0] != "the":
-            return None
+            # "singer Chris Martin": up to three lowercase words describing a name
+            k = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+            if k is None or k > 3 or any(not w.isalpha() for w in words[:k]):
+                return None
+            words = words[k:]
         for w in words:
             if not (w[:1].isupper() or w[:1].isdigit() or w in _LOWER_OK or w == "the"):
                 return None
