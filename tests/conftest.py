@@ -94,7 +94,8 @@ REGEX_RULE = """\
   severity: warning
   summary: Flags every word written between pipes, for tests.
   options:
-    pattern: '(?<=\\|)[^|\\n]+(?=\\|)'
+    pattern: '\\|([^|\\n]+)\\|'
+    group: 1
     message: "flagged «{match}»"
 """
 

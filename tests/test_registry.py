@@ -179,8 +179,14 @@ def test_a_rule_that_raises_is_e002_and_the_others_still_run(tmp_path, monkeypat
 
 
 def test_pathological_regex_is_e002_not_a_hang(tmp_path):
-    slow = REGEX_RULE.replace("X901", "X904").replace("marked-word", "slow-regex").replace(
-        "'(?<=\\|)[^|\\n]+(?=\\|)'", "'(a|aa)+$'\n    timeout: 0.2")
+    slow = textwrap.dedent("""\
+        - code: X904
+          name: slow-regex
+          kind: regex
+          severity: warning
+          summary: Catastrophic backtracking.
+          options: {pattern: '(a|aa)+$', timeout: 0.2}
+        """)
     project(tmp_path, rules=slow + REGEX_RULE)
     long = write(tmp_path / "long.txt", "a" * 50_000 + "b |x|\n")
     other = write(tmp_path / "other.txt", "A |marked| word.\n")
