@@ -1,0 +1,108 @@
+"""The pre-commit hook, driven for real: pre-commit installs this checkout into its own
+virtualenv (language: python) and refuses a commit with findings, accepts a clean one."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def test_hook_definition():
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [hook] = [h for h in hooks if h["id"] == "lintnews"]
+    assert hook["entry"].split()[:2] == ["lintnews", "check"]
+    assert hook["language"] == "python"
+    assert set(hook["types_or"]) == {"markdown", "text", "html"}
+    import re
+
+    files = re.compile(hook["files"])
+    assert all(files.search(n) for n in ("a.md", "b/c.txt", "d.html", "e.htm"))
+    assert not any(files.search(n) for n in ("a.py", "notes.mdx", "page.html.j2"))
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def _pre_commit() -> str:
+    exe = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+    if exe is None:
+        pytest.skip("pre-commit is not installed")
+    return exe
+
+
+def test_pre_commit_refuses_a_bad_commit_and_accepts_a_good_one(tmp_path, request):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    head = _git(REPO, "rev-parse", "HEAD")
+    if head.returncode:
+        pytest.skip("this checkout is not a git repository")
+    # pre-commit builds its environment once per (repo, rev): keep it in pytest's cache so a
+    # second run only pays for the hook itself
+    cache = Path(request.config.cache.mkdir("pre-commit-home"))
+    env = {**os.environ, "PRE_COMMIT_HOME": str(cache), "PRE_COMMIT_COLOR": "never",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env.pop("VIRTUAL_ENV", None)
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    assert _git(repo, "init", "-q").returncode == 0
+    # `rev: HEAD sha` of this checkout: what is committed is what a user would get
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {REPO}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: lintnews\n"
+        f"    args: [--isolated, --select, C104]\n", encoding="utf-8")
+    (repo / "notes.py").write_text("x = 'e-mail and email'\n", encoding="utf-8")  # not an article
+    pc = _pre_commit()
+    start = time.perf_counter()
+    inst = subprocess.run([pc, "install"], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    assert inst.returncode == 0, inst.stdout + inst.stderr
+
+    (repo / "story.md").write_text("# Story\n\nShe sent an e-mail. A second email followed.\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    refused = subprocess.run(["git", "commit", "-m", "bad"], cwd=repo, env=env, capture_output=True,
+                             text=True, timeout=900)
+    elapsed = time.perf_counter() - start
+    out = refused.stdout + refused.stderr
+    assert refused.returncode != 0, out
+    assert "story.md:3:31: C104" in out, out
+    assert "notes.py" not in out
+    assert _git(repo, "rev-parse", "--verify", "HEAD").returncode != 0  # nothing was committed
+
+    (repo / "story.md").write_text("# Story\n\nShe sent an email. A second email followed.\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    accepted = subprocess.run(["git", "commit", "-m", "good"], cwd=repo, env=env, capture_output=True,
+                              text=True, timeout=300)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "lintnews" in accepted.stdout + accepted.stderr and "Passed" in accepted.stdout + accepted.stderr
+    assert _git(repo, "log", "--oneline").stdout.count("\n") == 1
+    print(f"\npre-commit: environment + first (refused) commit took {elapsed:.1f}s")
+
+
+def test_pre_commit_try_repo_on_this_checkout(tmp_path, request):
+    """`pre-commit try-repo` uses the working tree as it is (uncommitted changes included)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    cache = Path(request.config.cache.mkdir("pre-commit-home"))
+    env = {**os.environ, "PRE_COMMIT_HOME": str(cache), "PRE_COMMIT_COLOR": "never"}
+    env.pop("VIRTUAL_ENV", None)
+    repo = tmp_path / "r"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "bad.txt").write_text("An e-mail, then an email.\n", encoding="utf-8")
+    (repo / "good.html").write_text("<p>An email, then an email.</p>\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    p = subprocess.run([_pre_commit(), "try-repo", str(REPO), "lintnews", "--files", "bad.txt", "good.html"],
+                       cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    out = p.stdout + p.stderr
+    assert p.returncode == 1, out
+    assert "bad.txt:1:20:" in out and "good.html" not in out.split("hook id: lintnews")[-1]
