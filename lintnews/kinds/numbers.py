@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import math
 import re
 from typing import Iterable
 
@@ -441,7 +440,8 @@ def _same_kind(h: Quantity, q: Quantity) -> bool:
     # plain counts: the same counted noun, or large counts (staff/jobs: nouns vary, figures rarely)
     if h.head and q.head and h.head == q.head:
         return True
-    return h.value >= 100 and q.value >= 100 and not h.is_word and not q.is_word
+    return h.value >= 100 and q.value >= 100 and (h.value >= 1000 or not h.is_word) and \
+        (q.value >= 1000 or not q.is_word)
 
 
 def _rounds_to(h: Quantity, q: Quantity, slack: float) -> bool:
@@ -483,5 +483,4 @@ def _near(h: Quantity, q: Quantity) -> bool:
     if not h.value or not q.value:
         return False
     ratio = h.value / q.value
-    same_scale = math.floor(math.log10(abs(h.value))) == math.floor(math.log10(abs(q.value)))
-    return same_scale and 0.6 <= ratio <= 1.6
+    return 0.5 <= ratio <= 2.0
