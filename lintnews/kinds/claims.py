@@ -41,6 +41,28 @@ def _sentence_span(ctx: Context, s: Sentence) -> tuple[int, int]:
     return start, end
 
 
+def _names(units: list[Unit]) -> list[Unit]:
+    """The names among ``units``, adjacent ones joined: the model sometimes tags only the
+    surname of "Tomasz Nowak" and leaves the given name an untagged proper noun."""
+    out: list[Unit] = []
+    prev_adjacent = False
+    for u in units:
+        if u.ent is None:
+            prev_adjacent = False
+            continue
+        if out and prev_adjacent:
+            last = out[-1]
+            label = last.ent.label if last.ent.label != "PROPN" else u.ent.label
+            text = f"{last.ent.text} {u.ent.text}"
+            m = Mention(last.start, u.end, text, last.ent.nouns | u.ent.nouns, label,
+                        f"{last.ent.key} {u.ent.key}".strip())
+            out[-1] = Unit("@" + m.key, last.start, u.end, True, m)
+        else:
+            out.append(u)
+        prev_adjacent = True
+    return out
+
+
 def _labels_compatible(a: str, b: str) -> bool:
     """Whether two names in the same place of two tellings may be a swap. The small model
     often calls a firm a GPE or a club a PERSON, so any two names are compatible except a
@@ -105,8 +127,7 @@ class ConflictingAccountsKind(Kind):
             elif op == "insert":
                 inserted += sum(u.content for u in bu)
             elif op == "replace":
-                ea = [u for u in au if u.ent is not None]
-                eb = [u for u in bu if u.ent is not None]
+                ea, eb = _names(au), _names(bu)
                 inserted += sum(u.content and u.ent is None for u in bu)
                 if ea and any(u.pos == "PRON" for u in bu):
                     return None   # "she" where the earlier sentence names someone: who is she?
