@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, project
 
 pytestmark = pytest.mark.slow
 
@@ -59,8 +59,9 @@ def test_pre_commit_refuses_a_bad_commit_and_accepts_a_good_one(tmp_path, reques
     assert _git(repo, "init", "-q").returncode == 0
     # `rev: HEAD sha` of this checkout: what is committed is what a user would get
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {REPO}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: lintnews\n"
-        f"    args: [--isolated, --select, C104]\n", encoding="utf-8")
+        f"repos:\n- repo: {REPO}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: lintnews\n",
+        encoding="utf-8")
+    project(repo, 'select = ["X101"]\n')  # the newsroom's own rule, from its rule-dirs
     (repo / "notes.py").write_text("x = 'e-mail and email'\n", encoding="utf-8")  # not an article
     pc = _pre_commit()
     start = time.perf_counter()
@@ -74,7 +75,7 @@ def test_pre_commit_refuses_a_bad_commit_and_accepts_a_good_one(tmp_path, reques
     elapsed = time.perf_counter() - start
     out = refused.stdout + refused.stderr
     assert refused.returncode != 0, out
-    assert "story.md:3:31: C104" in out, out
+    assert "story.md:3:30: X101 'email' here, but the article first writes 'e-mail' (line 3)" in out, out
     assert "notes.py" not in out
     assert _git(repo, "rev-parse", "--verify", "HEAD").returncode != 0  # nothing was committed
 
@@ -98,6 +99,7 @@ def test_pre_commit_try_repo_on_this_checkout(tmp_path, request):
     repo = tmp_path / "r"
     repo.mkdir()
     _git(repo, "init", "-q")
+    project(repo, 'select = ["X101"]\n')
     (repo / "bad.txt").write_text("An e-mail, then an email.\n", encoding="utf-8")
     (repo / "good.html").write_text("<p>An email, then an email.</p>\n", encoding="utf-8")
     _git(repo, "add", "-A")
