@@ -68,3 +68,10 @@ def test_date_conflict_one_event_two_dates():
 
 def test_today_programme_is_not_a_relative_date():
     assert codes("The minister told BBC Radio 4's Today programme he would stay.", "C303") == []
+
+
+def test_front_matter_date_anchors_weekday_and_silences_relative_dates():
+    text = ("---\ntitle: Test\ndate: 2004-03-10\n---\n\n"
+            "The figures were released on Tuesday (4 March). Profits rose last year.\n")
+    found = lint(text, "C301", "C303", name="story.md")
+    assert [(d.code, d.text) for d in found] == [("C301", "Tuesday (4 March)")]

@@ -135,6 +135,8 @@ def build(facts: Any) -> Dates:
         if has_paren and not m.group("close"):
             wd, wd_s = None, None   # "Tuesday (4 ..." never closed: not a weekday-date
         end = m.end() if has_paren and wd_s else m.end() - len(m.group("close") or "")
+        if text[end - 1:end] == "." and not has_paren:
+            end -= 1  # "4 Mar." at a sentence end: the full stop is not the date's
         start = m.start() if wd_s else date_at
         try:
             _dt.date(int(year_s) if year_s else 2004, month, day)
