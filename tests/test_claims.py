@@ -135,6 +135,8 @@ Q = "\"It was a little softer than the consensus, but not a real surprise,\""
     f"{Q} John Kerry told the BBC.",
     f"John Kerry said: {Q[:-2]}.\"",
     f"{Q} Mr Kerry added.",
+    f"{Q} John Kerry, the bank's chief economist, said.",
+    f"Speaking on Monday, John Kerry said: {Q[:-2]}.\"",
 ])
 def test_same_words_two_speakers(later):
     text = f"{Q} said Gary Thayer, an economist at AG Edwards.\n\nMarkets barely moved.\n\n{later}"

@@ -31,6 +31,10 @@ _PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 _AFTER_VERB_FIRST = re.compile(rf"^\s*[,\u2014\u2013-]?\s*(?:{SPEECH}|according\s+to)\s+([^.,;:!?\"\u201c\u201d]{{1,80}})")
 _AFTER_SUBJ_FIRST = re.compile(
     rf"^\s*[,\u2014\u2013-]?\s*([^.,;:!?\"\u201c\u201d]{{1,60}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}\b")
+# '"...," Maria Lopez, the group's chairman, said.'
+_AFTER_APPOSITIVE = re.compile(
+    rf"^\s*[,\u2014\u2013-]?\s*((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})"
+    rf"\s*,\s*[^\"\u201c\u201d.;!?]{{1,80}}?,\s*(?:also\s+|later\s+)?{SPEECH}\b")
 _BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}"
                      r"(?:\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*|reporters|journalists|MPs|me|us|him|her|them)"
                      r"(?:\s+[A-Z][\w'\u2019]*)*)?\s*[:,]?\s*$")
@@ -138,6 +142,10 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
             # "said the BBC's" / "told reporters": the verb's object is not the speaker
             if phrase.split()[0].lower() in ("reporters", "journalists", "him", "her", "them", "us", "me"):
                 phrase = None
+        if phrase is None:
+            m = _AFTER_APPOSITIVE.match(after)
+            if m:
+                phrase, a.how = m.group(1), "after"
         if phrase is None:
             m = _AFTER_SUBJ_FIRST.match(after)
             if m and len(m.group(1).split()) <= 7:
