@@ -172,3 +172,10 @@ def test_count_mismatch_descriptors_before_names():
             "drummer Will Champion - were there.")
     found = codes(text, "C205")
     assert len(found) == 1 and "lists 3" in found[0].message
+
+
+def test_numeric_conflict_specific_noun_same_actor_other_verb():
+    text = ("Chelsea winger Arjen Robben has broken two metatarsal bones in his foot.\n\n"
+            "Robben now has three metatarsal bones in plaster.")
+    found = codes(text, "C202")
+    assert len(found) == 1 and "three metatarsal bones" in found[0].message

@@ -63,7 +63,9 @@ class NumericConflictKind(Kind):
                 if first.hedge or later.hedge:
                     continue
                 shared = (first.predicates & later.predicates) - _WEAK_PREDICATES
-                if not shared:
+                if not shared and not (" " in first.noun and first.subject and
+                                       first.subject == later.subject and first.subject != "PRON"):
+                    # a specific noun ("metatarsal bones") for one named actor needs no shared verb
                     continue
                 if first.subject and later.subject and first.subject != later.subject and \
                         "PRON" not in (first.subject, later.subject):
@@ -85,7 +87,7 @@ class NumericConflictKind(Kind):
                 yield Finding(
                     later.start, end,
                     f"says '{text[later.start:end]}' here, but line {_line(ctx, first.start)} says "
-                    f"'{text[first.start:fend]}' ({'/'.join(sorted(shared))})",
+                    f"'{text[first.start:fend]}'" + (f" ({'/'.join(sorted(shared))})" if shared else ""),
                     related=[(first.start, fend, f"first given as '{text[first.start:fend]}' here")])
 
 
