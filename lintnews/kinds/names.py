@@ -33,6 +33,9 @@ _STYLES = {"lord", "lady", "baroness", "baron", "king", "queen", "prince", "prin
            "dame", "archbishop", "cardinal", "sheikh", "emperor", "duke", "duchess", "earl"}
 
 
+_DETS_LOWER = {"the", "a", "an", "this", "that", "its", "their", "our", "'s", "’s"}
+
+
 def _q(text: str) -> str:
     return "'" + re.sub(r"\s+", " ", text) + "'"
 
@@ -193,7 +196,12 @@ class NameVariantKind(Kind):
             return []  # Argentina/Argentine, Germany/Germane: endings, not typos
         elif a.lower() != b.lower() and Levenshtein.distance(a, b) == 1 \
                 and len(short) < self.options["substitution_min_length"]:
-            return []  # one letter swapped for another: Iran/Iraq, Bush/Rush
+            # one letter replaced by another in a short word: Iran/Iraq, Bush/Rush are
+            # different names; only a one-off beside a name used repeatedly counts
+            ca, cb = len(forms[a]), len(forms[b])
+            one = forms[a] if ca < cb else forms[b]
+            if len(short) < 5 or min(ca, cb) > 1 or max(ca, cb) < 3 or any(w.run for w in one):
+                return []
         # two words of one name ("Lian Chia Liang")
         if any(a in c.full[2].split() and b in c.full[2].split() for c in full_clusters):
             return []
@@ -203,7 +211,7 @@ class NameVariantKind(Kind):
         if "" not in ra and "" not in rb and not ra & rb:
             return []
         for x, y in ((a, b), (b, a)):
-            if all(w.in_run and w.ent_label == "PERSON" for w in forms[x]) and \
+            if all(w.run and w.ent_label == "PERSON" for w in forms[x]) and \
                     all(w.ent_label in ("GPE", "NORP", "LOC") for w in forms[y]):
                 return []
         # two named things, each with its own full name: Smith/Smyth
@@ -473,8 +481,9 @@ class TermVariantKind(VariantsKind):
                 if nxt is not None and nxt.lower_ in ("and", "of", "&", "for") and t.i + 2 < len(doc) \
                         and doc[t.i + 2].text[:1].isupper():
                     continue  # "the Standards and Privileges Committee"
-                if t.dep_ == "compound" or (t.ent_type_ and len(next(
-                        (e for e in doc.ents if e.start <= t.i < e.end), doc[t.i:t.i + 1])) > 1):
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None) if t.ent_type_ else None
+                if t.dep_ == "compound" or (ent is not None and
+                                            sum(1 for x in ent if x.lower_ not in _DETS_LOWER) > 1):
                     continue  # a name used as a modifier ("the Skulls program") or inside a title
                 if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and doc[t.i].ent_type_ != "PERSON":
                     continue
