@@ -368,3 +368,9 @@ def test_nli_reports_pairs_the_model_calls_contradictory(monkeypatch):
     assert [(d.code, d.line) for d in diags] == [("C209", 5)]
     assert "line 1" in diags[0].message and diags[0].related[0].location.line == 1
     assert len(seen) == 1          # only the pair sharing content words was classified
+
+
+def test_no_as_determiner_is_a_negation():
+    text = ("Fans wearing Cantona masks will not be allowed in Selhurst Park on Saturday.\n\n"
+            "The club said so.\n\nNo fans wearing Cantona masks will be allowed in Selhurst Park.")
+    assert lint(text, "C201") == []

@@ -66,6 +66,7 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof
            "senator", "governor", "judge", "king", "queen", "prince", "princess", "general",
            "deputy", "secretary", "top", "seed"}
 _NEG = {"not", "n't", "never", "no"}
+_NEG_SUBJECTS = {"nobody", "nothing", "none", "no-one", "noone", "neither"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 
 
@@ -268,6 +269,9 @@ class _Builder:
         if subj_holder is not None:
             for c in subj_holder.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
+                    # "no fans will be allowed" denies as much as "fans will not be allowed"
+                    if c.lower_ in _NEG_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                        f.negated = True
                     f.actors.append(self.actor(c))
                     f.actors.extend(self.actor(cc) for cc in c.conjuncts)
         for c in verb.children:
