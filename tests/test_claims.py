@@ -374,3 +374,14 @@ def test_no_as_determiner_is_a_negation():
     text = ("Fans wearing Cantona masks will not be allowed in Selhurst Park on Saturday.\n\n"
             "The club said so.\n\nNo fans wearing Cantona masks will be allowed in Selhurst Park.")
     assert lint(text, "C201") == []
+
+
+def test_other_verdict_wording_still_pairs_the_acts():
+    text = ("The club's plans were published in May.\n\n"
+            "Leeds City Council had invited Leeds United to help fund the stadium, but Leeds United "
+            "had decided that the council's offer for the club to pay for a new roof was too costly."
+            "\n\nLeeds City Council invited Leeds United to help fund the stadium, but Leeds United "
+            "decided that paying for a car park was \"too costly\", a spokesman said.")
+    diags = lint(text, "C201")
+    assert _flagged(diags, text) == [(5, "a car park")]
+    assert "'a new roof'" in diags[0].message

@@ -303,9 +303,13 @@ class _Builder:
             for c in verb.children:
                 if c.dep_ != "ccomp":
                     continue
-                adj = [a for a in c.children if a.dep_ in ("acomp", "oprd") and a.lower_ in _REJECT_ADJ]
+                adj = [a for a in c.children if a.dep_ in ("acomp", "oprd") and a.pos_ == "ADJ"]
                 if adj:
-                    f.group = "reject"
+                    # "too costly", "impractical": a rejection; any other verdict is a judgement
+                    # of the thing named in the clause's subject
+                    rejects = any(a.lower_ in _REJECT_ADJ or any(m.lower_ == "too" for m in a.children)
+                                  for a in adj)
+                    f.group = "reject" if rejects else "judge"
                     for s in c.children:
                         if s.dep_ in ("nsubj", "csubj", "nsubjpass"):
                             f.objects.append(_span_mention(self.doc[s.left_edge.i:s.right_edge.i + 1]))

@@ -254,8 +254,11 @@ def _detail(ctx: Context, f: Frame, nouns: set[str]) -> tuple[int, int, str] | N
     """The noun chunk showing the key noun of ``f``'s objects."""
     doc = ctx.doc
     for m in f.objects:
-        for chunk in doc.char_span(m.start, m.end, alignment_mode="expand").noun_chunks \
-                if doc.char_span(m.start, m.end, alignment_mode="expand") is not None else []:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the substance comes last: "the offer for the club to pay for [a new roof]"
+        for chunk in reversed(list(span.noun_chunks)):
             if chunk.root.lemma_.lower() in nouns:
                 return chunk.start_char, chunk.end_char, chunk.text
     return None
