@@ -179,3 +179,16 @@ def test_numeric_conflict_specific_noun_same_actor_other_verb():
             "Robben now has three metatarsal bones in plaster.")
     found = codes(text, "C202")
     assert len(found) == 1 and "three metatarsal bones" in found[0].message
+
+
+def test_count_mismatch_without_a_lead_word_after_a_verb():
+    text = "The group would open four new smokehouses - in Oban, Mallaig and Ullapool - next year."
+    found = codes(text, "C205")
+    assert len(found) == 1 and "lists 3: Oban, Mallaig, Ullapool" in found[0].message
+
+
+def test_unnamed_age_skips_a_place_ner_took_for_a_person():
+    text = ("Chief executive Moira Grant, 52, said the group would open smokehouses in Oban and "
+            "Mallaig.\n\nThe 54-year-old said exports were strong.")
+    found = codes(text, "C203")
+    assert [d.text for d in found] == ["The 54-year-old"]

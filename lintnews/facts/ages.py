@@ -125,6 +125,14 @@ def _is_person_name(name: str, start: int, persons: list[tuple[int, int, str, st
     return sn[0] in known
 
 
+def _lone_word(text: str, person: tuple[int, int, str, str | None]) -> bool:
+    """A one-word name, without title, that the article never repeats."""
+    s, e, surname, given = person
+    if given or " " in text[s:e].strip():
+        return False
+    return len(re.findall(r"\b" + re.escape(surname) + r"\b", text, re.I)) <= 1
+
+
 def _descriptive(doc: Any, start: int, end: int) -> bool:
     """Words between "56-year-old" and a name describe the person ("striker"), never a verb.
 
@@ -205,8 +213,9 @@ def build(facts: Any) -> Ages:
                 _descriptive(doc, m.start("rest"), m.start("name")):
             add(m.start("age"), m.end("name"), age, "year-old-name", m.group("name"), m.start("name"))
         elif m.group("the") and m.group("the").strip().lower() == "the":
-            # "the 59-year-old": the most recent person named before it
-            before = [p for p in persons if p[1] <= m.start()]
+            # "the 59-year-old": the most recent person named before it (a lone one-word
+            # "person" mentioned once is more often a place NER got wrong: "Mallaig")
+            before = [p for p in persons if p[1] <= m.start() and not _lone_word(text, p)]
             if not before:
                 continue
             end = m.start() + re.search(r"year[-\s]old", m.group(0), re.I).end()
@@ -217,7 +226,7 @@ def build(facts: Any) -> Ages:
                 mention.given = before[-1][3]
     for m in DESCRIPTOR_RE.finditer(text):
         # "the Charlton boss, 42,": an unnamed reference, like "the 42-year-old"
-        before = [p for p in persons if p[1] <= m.start()]
+        before = [p for p in persons if p[1] <= m.start() and not _lone_word(text, p)]
         if before and 16 <= int(m.group("age")) < 100:
             n_before = len(out.mentions)
             add(m.start(), m.end("age"), int(m.group("age")), "descriptor", None, m.start())

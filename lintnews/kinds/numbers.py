@@ -292,7 +292,7 @@ class PercentChangeKind(Kind):
 # ----------------------------------------------------------------------------------------------
 
 _COUNT_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|\d{1,2})")
-_LEAD = r"(?P<lead>\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Aa]ll\s+the|[Oo]nly|[Tt]he\s+[\w-]+(?:'s|\u2019s)|[A-Z][\w-]*(?:'s|\u2019s)|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|(?<=^)|(?<=[.!?]\s)|(?<=\n))"
+_LEAD = r"(?P<lead>\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Aa]ll\s+the|[Oo]nly|[Tt]he\s+[\w-]+(?:'s|\u2019s)|[A-Z][\w-]*(?:'s|\u2019s)|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\s))"
 COUNT_RE = re.compile(
     _LEAD + r"(?P<n>(?i:" + _COUNT_WORD + r"))\b(?P<noun>(?:\s+[a-z][\w'-]*){0,3})"
     r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s)")
@@ -354,11 +354,12 @@ class CountMismatchKind(Kind):
         noun = m.group("noun").strip()
         opener = m.group("open").strip() or m.group("open")
         key = opener[0] if opener else ","
-        if key == ",":
-            # "Three countries, Israel and Syria, are ...": needs a noun and a sentence/the start
-            if not noun or not (m.group("lead") or "").strip() and m.start("n") != m.start():
-                pass
-            if not noun:
+        if key in ",:":
+            # "Three countries, Israel and Syria, are ...": a noun, and "the"/"all" or a sentence start
+            before = para[:m.start("n")].rstrip()
+            lead_ok = bool((m.group("lead") or "").strip()) or not before or \
+                before.endswith((".", "!", "?", '"', "\u201c"))
+            if not noun or (key == "," and not lead_ok):
                 return None
         if noun and _TIME_NOUNS.search(noun):
             return None
@@ -375,6 +376,8 @@ class CountMismatchKind(Kind):
             return None  # the list must close with a comma and the sentence go on
         if not listed.strip() or len(listed) > 200 or _NOT_FULL.search(listed):
             return None
+        # "four new smokehouses - in Oban, Mallaig and Ullapool -": the places are the list
+        listed = re.sub(r"^\s*(?:in|at|from|to|on|namely|for)\s+(?=[A-Z])", "", listed)
         if key in "-\u2013\u2014(" and re.match(r"\s*\d", listed):
             return None
         items = split_items(listed)
