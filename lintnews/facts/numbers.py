@@ -44,6 +44,8 @@ HEDGES = ("about", "around", "almost", "nearly", "some", "roughly", "approximate
           "at most", "just over", "just under", "close to", "as many as", "as much as",
           "an estimated", "estimated", "around about", "below", "above", "upwards of",
           "in excess of", "well over", "almost exactly", "circa", "c.", "only", "just")
+_HEDGE_RE = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
+                       + r")\s+$")
 # hedges that still say the number is exact (only/just) do not widen the tolerance
 LOOSE_HEDGES = tuple(h for h in HEDGES if h not in ("only", "just", "almost exactly"))
 
@@ -192,11 +194,8 @@ def parse_match(m: re.Match) -> tuple[float, str, float, bool] | None:
 def _hedge_before(text: str, start: int) -> tuple[str | None, str]:
     """The hedge right before ``start`` ('nearly', 'more than'...) and the previous word."""
     before = text[max(0, start - 30):start].lower()
-    hedge = None
-    for h in sorted(HEDGES, key=len, reverse=True):
-        if re.search(r"(?:^|[\s(])" + re.escape(h) + r"\s+$", before):
-            hedge = h
-            break
+    m = _HEDGE_RE.search(before)
+    hedge = m.group(1) if m else None
     words = re.findall(r"[a-z]+", before)
     return hedge, (words[-1] if words else "")
 
