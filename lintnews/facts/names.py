@@ -240,6 +240,7 @@ def _title_before(doc: Any, i: int) -> bool:
 def build(facts: Any) -> Names:
     """Collect capitalised words and cluster the people and organisations."""
     doc, art = facts.doc, facts.article
+    dtext = art.text  # == doc.text, which spaCy rebuilds on every access
     body = art.body_start()
     words: list[Word] = []
     for tok in doc:
@@ -276,8 +277,8 @@ def build(facts: Any) -> Names:
         if not toks:
             continue
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = normalise(doc.text[s:e])
-        e = s + len(text) if doc.text[s:s + len(text)] == text else e
+        text = normalise(dtext[s:e])
+        e = s + len(text) if dtext[s:s + len(text)] == text else e
         after_det = toks[0].i > 0 and doc[toks[0].i - 1].lower_ in _DETS
         raw.append((s, e, text.split(), ent.label_, titled, after_det))
 
@@ -296,12 +297,12 @@ def build(facts: Any) -> Names:
                 cut -= 1  # "Jean-Yves Le Gall": the surname is "Le Gall"
             surname = " ".join(ws[:cut] if fam else ws[cut:])
             given = " ".join(ws[cut:] if fam else ws[:cut])
-            c = Cluster(key, "OTHER", (s, e, doc.text[s:e]), surname, given, fam)
+            c = Cluster(key, "OTHER", (s, e, dtext[s:e]), surname, given, fam)
             clusters.append(c)
             by_key[key] = c
-        c.mentions.append((s, e, doc.text[s:e]))
+        c.mentions.append((s, e, dtext[s:e]))
         if titled:
-            c.titled.append((s, e, doc.text[s:e]))
+            c.titled.append((s, e, dtext[s:e]))
         weight = 2 if len(ws) > 1 else 1
         c.votes["ANY"] += 1
         if label == "PERSON" and after_det and len(ws) == 1 and not titled:

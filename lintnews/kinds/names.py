@@ -59,6 +59,7 @@ def spacing_groups(ctx: Context) -> list[tuple[list[tuple[int, int, str]], bool]
     if cached is not None:
         return cached
     doc = ctx.doc
+    dtext = ctx.article.text  # == doc.text, which spaCy rebuilds on every access
     body = ctx.article.body_start()
     occ: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
 
@@ -90,7 +91,7 @@ def spacing_groups(ctx: Context) -> list[tuple[list[tuple[int, int, str]], bool]
         for a in range(len(words)):
             for b in range(a + 1, min(len(words), a + 4) + 1):
                 s, e = words[a].idx, words[b - 1].idx + len(words[b - 1].text)
-                surface = doc.text[s:e]
+                surface = dtext[s:e]
                 if b - a == 1 and not re.search(r"[a-z][A-Z]|-", surface):
                     continue  # a plain single word has no spacing to vary
                 if surface.isupper():
@@ -425,6 +426,16 @@ class TermVariantKind(VariantsKind):
                 "joined_names": True}
     requires = _NER
 
+    def occurrences(self, ctx: Context) -> list[list[tuple[int, int, str]]]:
+        """As ``variants``, but a set needs two of its forms in the text (a cheap substring test first)."""
+        low = re.sub(r"\s+", " ", ctx.article.text.lower())
+        keep = self.sets
+        self.sets = [forms for forms in keep if sum(1 for f, _ in forms if f.lower() in low) >= 2]
+        try:
+            return super().occurrences(ctx)
+        finally:
+            self.sets = keep
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         seen: set[tuple[int, int]] = set()
         for f in super().check(ctx):
@@ -463,6 +474,7 @@ class TermVariantKind(VariantsKind):
         body = ctx.article.body_start()
         from ..facts.names import _sentence_initial
 
+        ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
         caps: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         lows: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for t in doc:
@@ -481,7 +493,7 @@ class TermVariantKind(VariantsKind):
                 if nxt is not None and nxt.lower_ in ("and", "of", "&", "for") and t.i + 2 < len(doc) \
                         and doc[t.i + 2].text[:1].isupper():
                     continue  # "the Standards and Privileges Committee"
-                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None) if t.ent_type_ else None
+                ent = ent_of.get(t.i)
                 if t.dep_ == "compound" or (ent is not None and
                                             sum(1 for x in ent if x.lower_ not in _DETS_LOWER) > 1):
                     continue  # a name used as a modifier ("the Skulls program") or inside a title
