@@ -294,3 +294,19 @@ def test_every_text_character_maps_to_its_source(name, src):
         loc = res.location(i, i + 1)
         assert loc.line == loc.end_line
         assert res.line_text(loc.line)[loc.column - 1:loc.end_column - 1] == ch
+
+
+@pytest.mark.parametrize("name,src", [
+    ("a.txt", "Head line\r\n\r\nOne\r\ntwo.\r\n\r\nThree.\r\n"),
+    ("a.md", "# Head line\r\n\r\nOne\r\ntwo.\r\n\r\nThree.\r\n"),
+    ("a.html", "<h1>Head line</h1>\r\n<p>One\r\ntwo.</p>\r\n<p>Three.</p>\r\n"),
+])
+def test_crlf_never_reaches_the_text(name, src):
+    art = load(name, src)
+    assert "\r" not in art.text
+    assert [art.text[s:e] for s, e in art.paragraphs] == ["Head line", "One\ntwo.", "Three."]
+    assert art.title == "Head line"
+    i = art.text.index("two")
+    loc = art.location(i, i + 4)
+    assert (loc.line, art.line_text(loc.line)[loc.column - 1:loc.end_column - 1]) == (
+        4 if name != "a.html" else 3, "two.")

@@ -110,7 +110,13 @@ class _Extractor(HTMLParser):
         if self.hidden or not data:
             return
         start = self._abs()
-        self._emit(data, list(range(start, start + len(data))))
+        offsets = list(range(start, start + len(data)))
+        if "\r" in data:  # CRLF files: the text never holds a CR (as in the other adapters)
+            offsets = [o for o, c in zip(offsets, data) if c != "\r"]
+            data = data.replace("\r", "")
+            if not data:
+                return
+        self._emit(data, offsets)
 
     def _ref(self, raw: str) -> None:
         if self.hidden:
