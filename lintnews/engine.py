@@ -172,9 +172,9 @@ class Engine:
 
     def _walk(self, root: Path) -> list[str]:
         cfg = self.config_for(root / "x")
-        include = pathspec.PathSpec.from_lines("gitwildmatch", cfg.include or
+        include = _spec(cfg.include or
                                                ["*.md", "*.markdown", "*.txt", "*.html", "*.htm"])
-        exclude = pathspec.PathSpec.from_lines("gitwildmatch", list(DEFAULT_EXCLUDE) + list(cfg.exclude))
+        exclude = _spec(list(DEFAULT_EXCLUDE) + list(cfg.exclude))
         ignores: list[tuple[Path, pathspec.PathSpec]] = []
         for folder in (root.resolve(), *root.resolve().parents):  # .gitignore files above root
             gi = folder / ".gitignore"
@@ -372,12 +372,21 @@ def _run_chunk(args: tuple[RunOptions, list[str]]) -> list[FileResult]:
     return list(Engine(options).check_files(names))
 
 
+def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
+    """A gitignore-style PathSpec (pathspec >= 1.0 calls the style 'gitignore')."""
+    lines = list(lines)
+    try:
+        return pathspec.PathSpec.from_lines("gitignore", lines)
+    except (KeyError, LookupError):
+        return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+
+
 def _gitignore(path: Path) -> pathspec.PathSpec:
     try:
-        return pathspec.PathSpec.from_lines("gitwildmatch", path.read_text(encoding="utf-8",
+        return _spec(path.read_text(encoding="utf-8",
                                                                             errors="replace").splitlines())
     except OSError:
-        return pathspec.PathSpec.from_lines("gitwildmatch", [])
+        return _spec([])
 
 
 def _rule_error(path: str, rule: Rule, ex: BaseException) -> Diagnostic:

@@ -220,3 +220,16 @@ def test_severity_parse_round_trip():
                                                                           Severity.ERROR]
     assert Severity.ERROR > Severity.WARNING > Severity.INFO
     assert dt  # keep the import honest for the date tests elsewhere
+
+
+def test_include_and_exclude_when_walking_folders(tmp_path):
+    root = repo(tmp_path)
+    write(root / "lintnews.toml", 'rule-dirs = ["rules"]\nselect = ["X101"]\n'
+          'include = ["*.md", "*.rst"]\nexclude = ["archive/", "*.draft.md"]\n')
+    for name in ("news/a.md", "news/b.txt", "news/c.rst", "news/d.draft.md", "archive/e.md"):
+        write(root / name, "An e-mail, an email.\n")
+    eng = Engine(RunOptions())
+    found = sorted(Path(p).relative_to(root).as_posix() for p in eng.discover([str(root)]))
+    assert found == ["news/a.md", "news/c.rst"]
+    # a file named on the command line is checked even if a folder walk would skip it
+    assert eng.discover([str(root / "archive" / "e.md")]) == [str(root / "archive" / "e.md")]
