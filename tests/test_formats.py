@@ -330,3 +330,14 @@ def test_builtin_rules_in_sarif_have_help():
     for r in log["runs"][0]["tool"]["driver"]["rules"]:
         assert r["help"]["text"] and r["shortDescription"]["text"]
     assert REPO.is_dir() and REGEX_RULE
+
+
+def test_sarif_uris_are_percent_encoded():
+    d = Diagnostic("news/café story.md", 1, 1, 1, 2, "X901", "marked-word", Severity.WARNING, "m")
+    log = json.loads(render("sarif", [d], ReportContext()))
+    loc = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert loc["uri"] == "news/caf%C3%A9%20story.md"
+    d.path = str(Path("/tmp/a b.md"))
+    log = json.loads(render("sarif", [d], ReportContext()))
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
+        "file:///tmp/a%20b.md"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 from ..diagnostics import Severity
 
@@ -12,8 +13,9 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
+    """A relative path as a percent-encoded URI reference; an absolute one as a file: URI."""
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    return quote(p.as_posix(), safe="/") if not p.is_absolute() else p.as_uri()
 
 
 def _region(loc) -> dict:
