@@ -19,11 +19,11 @@ def _cells(s: str) -> int:
                for c in s)
 
 
-def _snippet(lines, line, col, end_line, end_col, color, paint, label=""):
+def _snippet(lines, line, col, end_line, end_col, color, paint, label="", width=0):
     if not (1 <= line <= len(lines)):
         return []
     text = lines[line - 1].replace("\t", " ")
-    width = len(str(line))
+    width = max(width, len(str(line)))
     stop = end_col if end_line == line else len(text) + 1
     carets = "^" * max(1, _cells(text[col - 1:stop - 1]))
     gutter = paint(BLUE, f"{line:>{width}} |")
@@ -43,14 +43,15 @@ def render(diags, ctx) -> str:
         sev = paint(COLORS[d.severity], f"{d.severity}[{d.code}]")
         out.append(f"{sev}: {paint(BOLD, d.message)} ({d.rule})")
         out.append(f"  {paint(BLUE, '-->')} {d.path}:{d.line}:{d.column}")
+        width = max([len(str(d.line))] + [len(str(r.location.line)) for r in d.related])
         out.extend("  " + s for s in _snippet(lines, d.line, d.column, d.end_line, d.end_column,
-                                               COLORS[d.severity], paint))
+                                               COLORS[d.severity], paint, width=width))
         for r in d.related:
             loc = r.location
             rl = cache.setdefault(loc.path, _lines(ctx.sources.get(loc.path)))
             out.append(f"  {paint(BLUE, '::')} {loc.path}:{loc.line}:{loc.column}: {r.message}")
             out.extend("  " + s for s in _snippet(rl, loc.line, loc.column, loc.end_line, loc.end_column,
-                                                   BLUE, paint))
+                                                   BLUE, paint, width=width))
         if d.fix:
             out.append(f"  {paint(BLUE, '=')} fix: {d.fix.message}" + ("" if d.fix.safe else " (unsafe)"))
         out.append("")
