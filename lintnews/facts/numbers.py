@@ -217,8 +217,8 @@ def _classify(text: str, m: re.Match, value: float, unit: str, is_word: bool) ->
         return "score" if re.match(r"[-\u2013]\d", after) else "time"
     if not is_word and re.fullmatch(r"(1[89]\d\d|20\d\d)", num):
         return "year"
-    months = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    if re.match(r"\s+" + months, after) or re.search(months + r"\s+$", before):
+    months = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?"
+    if re.match(r"\s+" + months, after) or re.search(months + r"[ \t]+$", before):
         return "date"
     if re.match(r"-[A-Za-z]", after):   # "two-goal", "five-year"
         return "compound"

@@ -93,7 +93,7 @@ class NumericConflictKind(Kind):
 
 # units of time and measure: "three years", "two points" are durations and scores, not counts
 _GENERIC = {"year", "month", "week", "day", "hour", "minute", "second", "time", "season", "decade",
-            "century", "point", "way", "thing", "lot", "part", "bit", "side", "end", "place",
+            "century", "point", "thing", "lot", "part", "bit", "side", "end", "place",
             "one", "other", "inch", "mile", "metre", "kilometre", "foot", "yard", "goal", "term",
             "night", "mph", "km", "kg", "pound", "tonne", "ton", "per", "cent", "percent",
             "stroke", "lap", "shot", "run", "set", "over", "innings", "wicket", "hole", "round"}
@@ -102,8 +102,11 @@ _WEAK_PREDICATES = {"say", "tell", "add", "be", "accord", "report", "confirm", "
 
 
 def _other_same_noun(cands: list[Quantity], a: Quantity, b: Quantity) -> bool:
-    """Three or more different values of one noun are a series, not a conflict."""
-    values = {q.value for q in cands if q.noun == a.noun}
+    """Three or more values of one noun, for one actor and verb, are a series, not a conflict."""
+    shared = (a.predicates & b.predicates) - _WEAK_PREDICATES
+    values = {q.value for q in cands if q.noun == a.noun
+              and (not shared or q.predicates & shared)
+              and (not q.subject or q.subject == "PRON" or q.subject in (a.subject, b.subject, None))}
     return len(values) > 2
 
 
