@@ -385,3 +385,13 @@ def test_other_verdict_wording_still_pairs_the_acts():
     diags = lint(text, "C201")
     assert _flagged(diags, text) == [(5, "a car park")]
     assert "'a new roof'" in diags[0].message
+
+
+def test_time_swapped_in_a_retelling():
+    text = ("Mrs Hassan was abducted in Baghdad on 19 October.\n\nHer family appealed.\n\n"
+            "Mrs Hassan was abducted in Baghdad on 21 October.")
+    diags = lint(text, "C201")
+    assert _flagged(diags, text) == [(5, "21 October")]
+    assert "'19 October'" in diags[0].message
+    less_specific = text.replace("on 21 October", "in October")
+    assert lint(less_specific, "C201") == []

@@ -109,6 +109,7 @@ class Unit:
     content: bool
     ent: Mention | None = None
     pos: str = ""             # coarse part of speech ("" for an entity)
+    time: bool = False        # part of a DATE or TIME expression ("Tuesday", "19 October")
 
 
 @dataclass
@@ -351,7 +352,8 @@ class _Builder:
             if not (tok.is_punct or tok.is_space):
                 lem = tok.lemma_.lower() if tok.lemma_ else tok.lower_
                 content = tok.pos_ in _CONTENT_POS and not tok.is_stop and (tok.is_alpha or tok.like_num)
-                units.append(Unit(lem, tok.idx, tok.idx + len(tok.text), content, None, tok.pos_))
+                units.append(Unit(lem, tok.idx, tok.idx + len(tok.text), content, None, tok.pos_,
+                                  tok.ent_type_ in ("DATE", "TIME")))
             i += 1
         content = frozenset(u.key for u in units if u.content)
         in_quote = bool(self.quotes and self.quotes.contains(sent.start_char, sent.end_char))

@@ -41,6 +41,33 @@ def _sentence_span(ctx: Context, s: Sentence) -> tuple[int, int]:
     return start, end
 
 
+def _is_time(units: list[Unit]) -> bool:
+    """All of ``units`` belong to a date or time expression, and one is a content word."""
+    return bool(units) and all(u.time for u in units) and any(u.content for u in units)
+
+
+def _time_prefix(units: list[Unit]) -> list[Unit]:
+    """The date or time units ``units`` begins with (what follows was dropped in a retelling)."""
+    out = []
+    for u in units:
+        if not u.time:
+            break
+        out.append(u)
+    return out
+
+
+def _as_name(units: list[Unit], i: int, j: int, ctx: Context) -> Unit:
+    """Units ``i:j`` widened to their whole date expression, shown as one detail."""
+    while i > 0 and units[i - 1].time:
+        i -= 1
+    while j < len(units) and units[j].time:
+        j += 1
+    start, end = units[i].start, units[j - 1].end
+    text = ctx.article.text[start:end]
+    m = Mention(start, end, text, frozenset(), "DATE", text.lower())
+    return Unit("@" + text.lower(), start, end, True, m)
+
+
 def _names(units: list[Unit]) -> list[Unit]:
     """The names among ``units``, adjacent ones joined: the model sometimes tags only the
     surname of "Tomasz Nowak" and leaves the given name an untagged proper noun."""
@@ -126,6 +153,10 @@ class ConflictingAccountsKind(Kind):
                 aligned.update((x.start, y.start) for x, y in zip(bu, au))
             elif op == "insert":
                 inserted += sum(u.content for u in bu)
+            elif op == "replace" and _is_time(bu) and _is_time(_time_prefix(au)):
+                # "on Monday" retold "on Tuesday": the same event at another time
+                n = len(_time_prefix(au))
+                swaps.append((_as_name(a.units, i1, i1 + n, ctx), _as_name(b.units, j1, j2, ctx)))
             elif op == "replace":
                 ea, eb = _names(au), _names(bu)
                 inserted += sum(u.content and u.ent is None for u in bu)
