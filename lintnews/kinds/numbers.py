@@ -97,7 +97,7 @@ _GENERIC = {"year", "month", "week", "day", "hour", "minute", "second", "time", 
             "one", "other", "inch", "mile", "metre", "kilometre", "foot", "yard", "goal", "term",
             "night", "mph", "km", "kg", "pound", "tonne", "ton", "per", "cent", "percent",
             "stroke", "lap", "shot", "run", "set", "over", "innings", "wicket", "hole", "round"}
-_WEAK_PREDICATES = {"say", "tell", "add", "be", "accord", "report", "confirm", "claim", "believe",
+_WEAK_PREDICATES = {"say", "tell", "be", "accord", "report", "confirm", "claim", "believe",
                     "think", "state", "suggest", "show", "reveal", "announce", "expect"}
 
 
