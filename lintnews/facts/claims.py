@@ -264,9 +264,17 @@ class _Builder:
         lemma = verb.lemma_.lower()
         f = Frame(si, verb.i, lemma, PREDICATE_GROUP.get(lemma, lemma))
         subj_holder = verb
-        # a conjoined or controlled verb shares its head's subject ("asked Russia to help")
+        # a conjoined verb shares its head's subject; a controlled one ("asked Russia to
+        # help") takes the head's object when it has one, else its subject
         while subj_holder is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in subj_holder.children):
-            subj_holder = subj_holder.head if subj_holder.dep_ in ("conj", "xcomp") and subj_holder.head is not subj_holder else None
+            head = subj_holder.head
+            if subj_holder.dep_ == "xcomp" and head is not subj_holder:
+                obj = [c for c in head.children if c.dep_ == "dobj"]
+                if obj:
+                    f.actors.append(self.actor(obj[0]))
+                    subj_holder = None
+                    break
+            subj_holder = head if subj_holder.dep_ in ("conj", "xcomp") and head is not subj_holder else None
         if subj_holder is not None:
             for c in subj_holder.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):

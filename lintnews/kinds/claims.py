@@ -238,12 +238,15 @@ class ConflictingAccountsKind(Kind):
             if ta is None or tb is None:
                 continue
             line = ctx.article.line_of(ta[0])
-            actor = fb.actors[0].text if fb.actors else ""
-            act = f"{actor} {ctx.doc[fb.verb].text}".strip()
+            acts = []
+            for g in (min((p[1] for p in pairs), key=lambda g: g.verb), fb):
+                act = f"{g.actors[0].text} {ctx.doc[g.verb].text} ..."
+                if act not in acts:
+                    acts.append(act)
             return Finding(
                 tb[0], tb[1],
                 f"says '{tb[2]}' here, but line {line} says '{ta[2]}' "
-                f"(this sentence restates line {line}: {act} ...)",
+                f"(this sentence restates line {line}: {'; '.join(acts)})",
                 related=[(ta[0], ta[1], f"'{ta[2]}' here")])
         return None
 
