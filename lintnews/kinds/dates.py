@@ -52,8 +52,9 @@ class WeekdayDateKind(Kind):
                 msg = (f"{_fmt(d, y)} was a {WEEKDAYS[w]}, not a {said} (year taken from the "
                        f"{'article date' if anchor else 'years the article mentions'})")
             else:
-                parts = " and ".join(f"a {WEEKDAYS[w]} in {y}" for y, w in actual.items())
-                msg = (f"{d.day} {_MONTH_NAMES[d.month - 1]} was {parts}, never a {said} "
+                parts = [f"a {WEEKDAYS[w]} in {y}" for y, w in actual.items()]
+                listed = ", ".join(parts[:-1]) + " and " + parts[-1]
+                msg = (f"{d.day} {_MONTH_NAMES[d.month - 1]} was {listed}, never a {said} "
                        f"(no year given; years from the article)")
             yield Finding(d.start, d.end, msg)
 

@@ -433,7 +433,8 @@ class HeadlineMismatchKind(Kind):
             near = [q for q in same if _near(h, q)]
             if not near:
                 continue
-            q = near[0]
+            # the body figure most like the headline's: swapped digits first, then the closest
+            q = min(near, key=lambda b: (not _transposed(h, b), abs(b.value - h.value) / abs(b.value)))
             yield Finding(h.start, h.end,
                           f"headline says '{h.text}', but line {art.line_of(q.start)} says "
                           f"'{q.text}'" + (f" ({fmt_value(q.value, q.unit)})" if False else ""),
