@@ -88,6 +88,7 @@ def check(
     model: Optional[str] = typer.Option(None, help="spaCy model package to use."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (0 = CPU count)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default .lintnews_cache)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
 ) -> None:
     """Check articles and report discrepancies."""
@@ -108,16 +109,21 @@ def check(
     paths = paths or ["."]
     if paths.count("-") and len(paths) > 1:
         _die("'-' (stdin) cannot be combined with other paths")
-    opts = RunOptions(overrides=_overrides(select, ignore, extend_select, fail_on, headline, model),
-                      config_file=config, date=the_date, stdin_filename=stdin_filename,
-                      baseline=baseline, cache=not no_cache, jobs=jobs, isolated=isolated)
+    overrides = _overrides(select, ignore, extend_select, fail_on, headline, model)
+    if cache_dir is not None:
+        overrides["cache_dir"] = cache_dir.resolve()
+    fixing = fix or diff  # fixes need the parsed article: no cache, one process
+    opts = RunOptions(overrides=overrides, config_file=config, date=the_date, stdin_filename=stdin_filename,
+                      baseline=baseline, cache=not (no_cache or fixing), jobs=1 if fixing else jobs,
+                      isolated=isolated)
     from .nlp import ModelError
 
     try:
         engine = Engine(opts)
         names = engine.discover(paths)  # a missing path becomes an E001 for that path
         stdin_data = sys.stdin.buffer.read() if "-" in names else None
-        results = engine.run(names, stdin_data)
+        with _progress(len(names)) as advance:
+            results = engine.run(names, stdin_data, progress=advance)
         if fix or diff:
             results = _fix(engine, results, write=fix and not diff, unsafe=unsafe_fixes, show_diff=diff)
         diags = [d for r in results for d in r.diagnostics]
@@ -132,7 +138,7 @@ def check(
         _die(str(ex))
     except ModelError as ex:
         _die(str(ex))
-    ctx = ReportContext(rules=rules, sources={r.path: r.article.source for r in results if r.article},
+    ctx = ReportContext(rules=rules, sources={r.path: r.source_text() for r in results if r.source_text() is not None},
                         color=(color if color is not None else (sys.stdout.isatty() and not output_file
                                                                 and "NO_COLOR" not in os.environ)),
                         version=__version__, files_checked=len(results))
@@ -152,6 +158,30 @@ def check(
         sys.stdout.flush()
     failing = any(d.severity >= fail_on_sev for d in diags)
     raise typer.Exit(0 if exit_zero or not failing else 1)
+
+
+class _progress:
+    """A progress bar on stderr for runs over more than a handful of files, on a terminal only."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if self.total > 5 and sys.stderr.isatty() and "CI" not in os.environ:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self.bar = Progress("checking", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("check", total=self.total)
+            return lambda n: self.bar.advance(self.task, n)
+        return None
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):

@@ -12,7 +12,7 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pathspec
 
@@ -41,7 +41,7 @@ class RunOptions:
     date: _dt.date | None = None
     stdin_filename: str | None = None
     baseline: Path | None = None
-    cache: bool = True
+    cache: bool = False  # the CLI turns it on; the API and tests do not write caches
     jobs: int | None = None
     isolated: bool = False  # ignore every config file (tests, --isolated)
 
@@ -60,6 +60,10 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic]
     article: Article | None = None
+    source: str | None = None  # the decoded source when there is no Article (cache hits)
+
+    def source_text(self) -> str | None:
+        return self.article.source if self.article is not None else self.source
 
 
 class Engine:
@@ -227,35 +231,103 @@ class Engine:
     def read(self, name: str, cfg: Config, data: bytes | None = None) -> Article | Diagnostic:
         return sources.load(name, sources.ReadOptions(headline=cfg.headline), data=data)
 
-    def jobs(self) -> int:
-        """Worker processes: --jobs, else the config's ``jobs``, else 1; 0 means one per CPU."""
+    def jobs(self, n_files: int = 1 << 30) -> int:
+        """Worker processes: --jobs, else the config's ``jobs``; 0 means one per CPU.
+
+        Unset, it is the CPU count once there are enough files to pay for each
+        worker loading the model (about 8 per worker), else 1.
+        """
         jobs = self.options.jobs
         if jobs is None:
             jobs = self.config_for(Path.cwd() / "x").jobs
+        cpus = os.cpu_count() or 1
         if jobs is None:
-            return 1
-        return jobs if jobs > 0 else (os.cpu_count() or 1)
+            jobs = cpus if n_files >= 16 else 1
+        elif jobs == 0:
+            jobs = cpus
+        return max(1, min(jobs, n_files // 4 if jobs > 1 else 1))
 
-    def run(self, names: list[str], stdin_data: bytes | None = None) -> list[FileResult]:
-        """Check every file; results in the order given (over ``jobs()`` processes)."""
-        jobs = min(self.jobs(), len(names) // 4)  # a worker must load the model: worth it for many files
+    # -- cache ------------------------------------------------------------------------
+    def cache(self) -> Any:
+        """The result cache, or None when disabled."""
+        if not self.options.cache:
+            return None
+        if not hasattr(self, "_cache"):
+            from .cache import DEFAULT_DIR, Cache
+
+            cfg = self.config_for(Path.cwd() / "x")
+            self._cache = Cache(cfg.cache_dir or Path.cwd() / DEFAULT_DIR)
+        return self._cache
+
+    def settings_key(self, cfg: Config) -> str:
+        """What, besides the file, decides its findings: rules, config, --date."""
+        keys = self.__dict__.setdefault("_settings_keys", {})
+        if cfg not in keys:
+            from .cache import config_fingerprint, rules_fingerprint
+
+            self.check_selectors(cfg, self.rules_for(cfg))  # a typo is an error even on a cache hit
+            keys[cfg] = rules_fingerprint(cfg.rule_dirs) + config_fingerprint(cfg, self.options.date)
+        return keys[cfg]
+
+    def run(self, names: list[str], stdin_data: bytes | None = None,
+            progress: Callable[[int], None] | None = None) -> list[FileResult]:
+        """Check every file; results in the order given.
+
+        Unchanged files come from the cache (no parse, no spaCy import); the rest
+        are checked over ``jobs()`` processes. ``progress(n)`` is called as files finish.
+        """
+        results: list[FileResult | None] = [None] * len(names)
+        cache = self.cache()
+        keys: dict[int, str] = {}
+        todo: list[int] = []
+        for i, name in enumerate(names):
+            if cache is None or name == "-":
+                todo.append(i)
+                continue
+            try:
+                data = Path(name).read_bytes()
+            except OSError:
+                todo.append(i)
+                continue
+            key = cache.key(name, data, self.settings_key(self.config_for(Path(name))))
+            hit = cache.get(key)
+            if hit is None:
+                keys[i] = key
+                todo.append(i)
+            else:
+                results[i] = FileResult(name, hit, source=sources.decode_lenient(data))
+                if progress:
+                    progress(1)
+        for i, res in zip(todo, self._compute([names[i] for i in todo], stdin_data, progress)):
+            results[i] = res
+            if i in keys and not any(d.code == "E002" for d in res.diagnostics):
+                cache.put(keys[i], res.diagnostics)
+        return [r for r in results if r is not None]
+
+    def _compute(self, names: list[str], stdin_data: bytes | None,
+                 progress: Callable[[int], None] | None) -> Iterator[FileResult]:
+        jobs = self.jobs(len(names))
         if jobs < 2 or "-" in names:
-            return list(self.check_files(names, stdin_data))
+            for r in self.check_files(names, stdin_data):
+                if progress:
+                    progress(1)
+                yield r
+            return
         import concurrent.futures as cf
         import multiprocessing
 
-        chunks = [names[i::jobs] for i in range(jobs)]  # interleaved: big folders spread evenly
+        size = max(1, min(16, len(names) // (jobs * 4)))  # small chunks: even load, live progress
+        chunks = [names[i:i + size] for i in range(0, len(names), size)]
         try:
             ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
             with cf.ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-                parts = list(pool.map(_run_chunk, [(self.options, c) for c in chunks]))
+                for part in pool.map(_run_chunk, [(self.options, c) for c in chunks]):
+                    for r in part:
+                        if progress:
+                            progress(1)
+                        yield r
         except (OSError, cf.process.BrokenProcessPool):  # no processes here: do it in one
-            return list(self.check_files(names, stdin_data))
-        by_name: dict[str, list[FileResult]] = {}
-        for chunk, part in zip(chunks, parts):
-            for n, r in zip(chunk, part):
-                by_name.setdefault(n, []).append(r)
-        return [by_name[n].pop(0) for n in names]
+            yield from self.check_files(names, stdin_data)
 
     def recheck(self, name: str, data: bytes) -> FileResult:
         """Check new contents for a file (after fixes) without touching the disk."""
@@ -366,10 +438,21 @@ class _BrokenKind:
         raise ImportError(self.why)
 
 
+_WORKER: dict[str, Engine] = {}
+
+
 def _run_chunk(args: tuple[RunOptions, list[str]]) -> list[FileResult]:
-    """A worker process: check some files with a fresh engine."""
+    """A worker process: check some files with this process's engine (built once)."""
     options, names = args
-    return list(Engine(options).check_files(names))
+    engine = _WORKER.get(repr(options))
+    if engine is None:
+        engine = _WORKER[repr(options)] = Engine(options)
+    out = []
+    for r in engine.check_files(names):
+        if r.article is not None:  # the source is all a report needs: keep the pickle small
+            r.source, r.article = r.article.source, None
+        out.append(r)
+    return out
 
 
 def _spec(lines: Iterable[str]) -> pathspec.PathSpec:

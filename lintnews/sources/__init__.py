@@ -67,6 +67,14 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             f"save the file as UTF-8", line, col) from None
 
 
+def decode_lenient(data: bytes) -> str:
+    """Best-effort text for display (reports of cached results); never raises."""
+    try:
+        return decode(data)[0]
+    except InputError:
+        return data.decode("utf-8", "replace")
+
+
 def parse(path: str, data: bytes, options: ReadOptions | None = None, fmt: str | None = None) -> Article:
     """Bytes -> Article; raises InputError."""
     options = options or ReadOptions()
