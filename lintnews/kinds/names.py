@@ -416,6 +416,9 @@ _SPELLING = [
     (re.compile(r"^(\w*)oe(\w{4,})$"), r"\1e\2"),
     (re.compile(r"^(def|off|pret)ence(s)?$"), r"\1ense\2"),
 ]
+# Words whose capitalised and lower-case forms name the same thing wherever they stand.
+_SAME_THING = {"moon", "earth", "sun", "mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto",
+               "internet", "web"}
 _COMPOUND_SKIP_PREFIX = {"re", "un", "de", "pre", "in"}  # re-sign/resign, re-cover/recover
 
 
@@ -480,14 +483,15 @@ class TermVariantKind(VariantsKind):
         for t in doc:
             if t.idx < body or not t.is_alpha or len(t.text) < 3:
                 continue
-            if t.text.islower() and t.pos_ == "NOUN":
+            if t.text.islower() and (t.pos_ == "NOUN" or t.text in _SAME_THING and t.pos_ == "PROPN"):
                 lows[t.text].append((t.idx, t.idx + len(t.text), t.text))
             elif t.text[0].isupper() and t.text[1:].islower() and not _sentence_initial(t):
                 prev = doc[t.i - 1]
                 nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-                if prev.lower_ not in ("the", "a", "an", "this", "its", "their", "our", "that") \
-                        or prev.text[:1].isupper() and prev.i != 0 and not _sentence_initial(prev):
-                    continue
+                if t.lower_ not in _SAME_THING and (
+                        prev.lower_ not in ("the", "a", "an", "this", "its", "their", "our", "that")
+                        or prev.text[:1].isupper() and prev.i != 0 and not _sentence_initial(prev)):
+                    continue  # "the Government": a common noun written as a proper one
                 if nxt is not None and nxt.text[:1].isupper() and t.whitespace_:
                     continue  # part of a longer name ("the Moon Treaty")
                 if nxt is not None and nxt.lower_ in ("and", "of", "&", "for") and t.i + 2 < len(doc) \
@@ -497,8 +501,6 @@ class TermVariantKind(VariantsKind):
                 if t.dep_ == "compound" or (ent is not None and
                                             sum(1 for x in ent if x.lower_ not in _DETS_LOWER) > 1):
                     continue  # a name used as a modifier ("the Skulls program") or inside a title
-                if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and doc[t.i].ent_type_ != "PERSON":
-                    continue
                 caps[t.text.lower()].append((t.idx, t.idx + len(t.text), t.text))
         for low, cs in caps.items():
             ls = lows.get(low)
@@ -506,8 +508,8 @@ class TermVariantKind(VariantsKind):
                 continue
             if ls[0][0] < cs[0][0] and len(cs) > len(ls):
                 continue  # "a bank" first, then "the Bank" throughout: a specific institution
-            yield from self._first_sets(ctx, cs + ls, " (capitalised as a proper noun in one place only)"
-                                        if cs[0][0] > ls[0][0] else "")
+            yield from self._first_sets(ctx, cs + ls, " (capitalised as a proper noun there, lower case here)"
+                                        if cs[0][0] < ls[0][0] else " (lower case there, capitalised here)")
 
     def _compounds(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
