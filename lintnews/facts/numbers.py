@@ -233,13 +233,15 @@ def _sentence_starts(doc: Any) -> tuple[list[int], list[tuple[int, int]]]:
     try:
         sents = [(s.start_char, s.end_char) for s in doc.sents]
     except ValueError:  # no parser: one sentence per paragraph is the best we can do
-        sents = [(0, len(doc.text))]
+        sents = [(0, doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)]
     return [s for s, _ in sents], sents
 
 
 def _noun_of(doc: Any, end_char: int) -> tuple[str | None, str | None, int | None, Any]:
     """The noun phrase a quantity counts: the run of modifiers and nouns right after it."""
-    span = doc.char_span(end_char, len(doc.text), alignment_mode="expand")
+    # doc.text is rebuilt token by token on every access: use the last token's end
+    doc_end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    span = doc.char_span(end_char, doc_end, alignment_mode="expand")
     if span is None or not len(span):
         return None, None, None, None
     if span[0].idx < end_char:  # the quantity's own token runs past it ("5m"): skip it
@@ -300,10 +302,11 @@ def _frame(tok: Any) -> tuple[frozenset[str], str | None]:
 def _subject_key(tok: Any) -> str:
     if tok.pos_ == "PRON":
         return "PRON"
-    if tok.ent_type_:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None:
-            return ent.text.lower().split()[-1]
+    if tok.ent_type_:  # the entity's last word, found from the IOB tags (doc.ents is rebuilt per call)
+        doc, end = tok.doc, tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[end - 1].text.lower()
     return tok.lemma_.lower()
 
 

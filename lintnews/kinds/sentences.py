@@ -1,6 +1,7 @@
 """Sentence-level style: long sentences (W301), repeated openers (W302), vague attribution (W303)."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -64,9 +65,9 @@ class RepeatedOpenerKind(Kind):
             key = tuple(t.lower_ for t in toks)
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             earlier = seen.setdefault(key, [])
-            earlier.append((start, end, ctx.doc.text[start:end]))
+            earlier.append((start, end, ctx.article.text[start:end]))
             if len(earlier) >= need:
-                phrase = ctx.doc.text[start:end]
+                phrase = ctx.article.text[start:end]
                 lines = ", ".join(str(ctx.article.line_of(s)) for s, _, _ in earlier[:-1])
                 related = [(s, e, f"'{t}' opens a sentence here too") for s, e, t in earlier[:-1]]
                 yield Finding(start, end,
@@ -93,7 +94,9 @@ class VagueAttributionKind(Kind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
         sents = list(doc.sents)
-        people = [any(e.label_ in ("PERSON", "ORG") for e in s.ents) for s in sents]
+        named = sorted(e.start for e in doc.ents if e.label_ in ("PERSON", "ORG"))  # once: Span.ents scans the doc
+        people = [bisect.bisect_left(named, s.start) < len(named) and named[bisect.bisect_left(named, s.start)] < s.end
+                  for s in sents]
         w = self.options["window"]
         for i, sent in enumerate(sents):
             for m in _VAGUE.finditer(sent.text):
