@@ -168,7 +168,7 @@ class _progress:
         self.bar = None
 
     def __enter__(self):
-        if self.total > 5 and sys.stderr.isatty() and "CI" not in os.environ:
+        if self.total > 5 and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 

@@ -94,3 +94,31 @@ def test_concurrent_runs_share_the_cache_safely(tmp_path):
         json.loads(e.read_text(encoding="utf-8"))
     assert not list((tmp_path / ".lintnews_cache").rglob("*.tmp"))
     assert run_cli("check", "docs", cwd=tmp_path).stdout == outs[0]
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import os
+    import pty
+
+    project(tmp_path, "select = ['X901']\n")
+    articles(tmp_path, 8)
+    piped = run_cli("check", "--no-cache", "docs", cwd=tmp_path)
+    assert "checking" not in piped.stderr and piped.stderr == ""
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    proc = subprocess.Popen([sys.executable, "-m", "lintnews", "check", "--no-cache", "docs"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    out, _ = proc.communicate(timeout=300)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert b"checking" in seen, seen[:200]
+    assert b"checking" not in out and b"X901" in out  # the report itself stays clean
