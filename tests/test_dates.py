@@ -75,3 +75,13 @@ def test_front_matter_date_anchors_weekday_and_silences_relative_dates():
             "The figures were released on Tuesday (4 March). Profits rose last year.\n")
     found = lint(text, "C301", "C303", name="story.md")
     assert [(d.code, d.text) for d in found] == [("C301", "Tuesday (4 March)")]
+
+
+def test_weekday_written_after_the_date():
+    found = codes("Talks opened on 4 March 2004, a Tuesday, in Leeds.", "C301")
+    assert [d.text for d in found] == ["4 March 2004, a Tuesday"]
+    assert [d.text for d in codes("Talks opened on 4 March 2004 (Tuesday) in Leeds.", "C301")] == [
+        "4 March 2004 (Tuesday)"]
+    assert codes("Talks opened on 4 March 2004, a Thursday, in Leeds.", "C301") == []
+    # "a Tuesday night" names another time, not the date's weekday
+    assert codes("It rained on 4 March 2004, a Tuesday night to forget.", "C301") == []

@@ -36,6 +36,10 @@ RELATIVE_RE = re.compile(
     r"(?:on|since|until|by|from)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?!\s*,?\s*(?:\(?\s*\d|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)))\b", re.I)
+# a weekday written after the date: "4 March 2004, a Tuesday," / "4 March 2004 (Tuesday)"
+TRAILING_WD_RE = re.compile(r"(?:,\s*(?:which\s+was\s+|which\s+is\s+)?an?\s+|\s*\(\s*)"
+                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                            r"(?P<close>\s*\))?")
 DATELINE_RE = re.compile(r"^\s*(?:\w+\s+){0,3}\d{1,2}\s+" + _MON + r"\s+" + _YEAR + r"\b|"
                          r"^\s*(?:Published|Updated|Last updated)[:\s]", re.M)
 
@@ -138,6 +142,14 @@ def build(facts: Any) -> Dates:
         if text[end - 1:end] == "." and not has_paren:
             end -= 1  # "4 Mar." at a sentence end: the full stop is not the date's
         start = m.start() if wd_s else date_at
+        if not wd_s:
+            t = TRAILING_WD_RE.match(text, end)
+            # "(Tuesday" must close; ", a Tuesday" must end the phrase ("a Tuesday night" is not it)
+            if t and ("(" not in t.group(0) or t.group("close")) and (
+                    "(" in t.group(0) or re.match(r"\s*[,.;)]", text[t.end():t.end() + 2])):
+                wd_s = t.group("wd")
+                wd = weekday_index(wd_s)
+                end = t.end()
         try:
             _dt.date(int(year_s) if year_s else 2004, month, day)
         except ValueError:
