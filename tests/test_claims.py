@@ -185,6 +185,25 @@ def test_speaker_forms():
     assert sp.attributions[3].key is None          # a description, not a name
 
 
+def test_said_that_and_single_marks():
+    text = ("Jane Smith said that \"We will appeal.\"\n\n"
+            "'We will fight this all the way,' Tom Brown said. The players' union's view "
+            "is 'mixed' and he won't say 'no comment'.\n\n"
+            "Critics called it 'A Tale of Two Cities' in print.")
+    got = [(a.text.strip(",."), a.speaker) for a in _speakers(text)]
+    assert got == [("We will appeal", "Jane Smith"),
+                   ("We will fight this all the way", "Tom Brown")]
+
+
+@pytest.mark.parametrize("later", [
+    "'It was a little softer than the consensus, but not a real surprise,' said John Kerry.",
+    f"John Kerry said that {Q[:-2]}.\"",
+])
+def test_same_words_two_speakers_other_marks(later):
+    text = f"{Q} said Gary Thayer, an economist at AG Edwards.\n\nMarkets barely moved.\n\n{later}"
+    assert [d.line for d in lint(text, "C207")] == [5]
+
+
 def test_aliases():
     assert is_alias(entity_key("Mr Prescott"), entity_key("John Prescott"))
     assert is_alias(entity_key("IOC"), entity_key("International Olympic Committee"))

@@ -37,7 +37,7 @@ _AFTER_APPOSITIVE = re.compile(
     rf"\s*,\s*[^\"\u201c\u201d.;!?]{{1,80}}?,\s*(?:also\s+|later\s+)?{SPEECH}\b")
 _BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}"
                      r"(?:\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*|reporters|journalists|MPs|me|us|him|her|them)"
-                     r"(?:\s+[A-Z][\w'\u2019]*)*)?\s*[:,]?\s*$")
+                     r"(?:\s+[A-Z][\w'\u2019]*)*)?(?:\s+that)?\s*[:,]?\s*$")
 _WORD = re.compile(r"[\w']+")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
 _NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
@@ -119,15 +119,44 @@ def _antecedent(persons: list[tuple], starts: list[int], at: int) -> tuple | Non
     return near[0] if near else None
 
 
+# A quotation in single marks: opened after a space, colon or line start, closed by a mark
+# that follows the quotation's own punctuation ("'We will win,' she said."), so that
+# apostrophes ("don't", "the players' union") never pair up.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s:(\u2014]))['\u2018]([A-Z][^'\u2018\u2019\n\"\u201c\u201d]*?"
+                     r"(?:['\u2019][a-z][^'\u2018\u2019\n\"\u201c\u201d]*?)*[,.!?])['\u2019](?=[\s,.;:)]|$)",
+                     re.M)
+
+
+def _single_quotes(text: str, quotes: Any) -> list[Any]:
+    """Quotations in single marks that lie outside every double-marked one (house styles
+    that quote speech in single marks); kept only when an attribution is found."""
+    from .quotes import Quote
+
+    out = []
+    for m in _SINGLE.finditer(text):
+        if len(m.group(1).split()) < 3 or quotes.contains(m.start(), m.end()) or \
+                any(q.start <= m.start() < q.end for q in quotes.quotes):
+            continue
+        ps = text.rfind("\n\n", 0, m.start())
+        ps = 0 if ps < 0 else ps + 2
+        pe = text.find("\n\n", m.end())
+        pe = len(text) if pe < 0 else pe
+        out.append(Quote(m.start(), m.end(), True, (ps, pe)))
+    return out
+
+
 def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
     """Attribute each quotation; ``ents`` are (start, end, label, text, is_subject) of named
     entities."""
     out = Speakers()
+    singles = _single_quotes(text, quotes)
+    single_ids = {id(q) for q in singles}
+    all_quotes = sorted(list(quotes.quotes) + singles, key=lambda q: q.start)
     person_starts = [e[0] for e in ents if e[2] == "PERSON"]
     persons = [e for e in ents if e[2] == "PERSON"]
     person_keys = {entity_key(e[3]) for e in persons}
     prev: Attribution | None = None
-    for q in quotes.quotes:
+    for q in all_quotes:
         inner_s, inner_e = q.inner
         inner = text[inner_s:inner_e]
         a = Attribution(q.start, q.end, inner, norm_words(inner), q.paragraph)
@@ -175,6 +204,8 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
                         a.speaker, a.key = e[3], entity_key(e[3])
         if a.speaker is None and prev is not None and prev.paragraph == q.paragraph and prev.speaker:
             a.speaker, a.key, a.how = prev.speaker, prev.key, "continued"
+        if id(q) in single_ids and a.how not in ("after", "before", "pronoun"):
+            continue   # single marks without an attribution may be a title or a scare quote
         q.speaker = a.speaker
         out.attributions.append(a)
         prev = a
