@@ -192,3 +192,23 @@ def test_unnamed_age_skips_a_place_ner_took_for_a_person():
             "Mallaig.\n\nThe 54-year-old said exports were strong.")
     found = codes(text, "C203")
     assert [d.text for d in found] == ["The 54-year-old"]
+
+
+@pytest.mark.parametrize("later,flagged", [
+    ("At 52, Parsons said the plant would grow.", "At 52, Parsons"),
+    ("Parsons is 52 and said the plant would grow.", "Parsons is 52"),
+    ("Mr Parsons, a 52-year-old former miner, said the plant would grow.",
+     "Mr Parsons, a 52-year-old"),
+    ("Parsons, who turned 52 in May, said the plant would grow.", "Parsons, who turned 52"),
+    ("Parsons, aged just 52, said the plant would grow.", "Parsons, aged just 52"),
+])
+def test_age_conflict_more_forms(later, flagged):
+    text = "Tom Parsons, 56, runs the factory in Leeds.\n\n" + later
+    assert [d.text for d in codes(text, "C203")] == [flagged]
+
+
+def test_age_forms_that_are_not_the_persons_age_now():
+    # a past age, and "the N-year-old" after a comma that closes another phrase
+    assert codes("Tom Parsons, 56, runs the factory.\n\nParsons was 22 when he joined.", "C203") == []
+    assert codes("Tom Parsons, 56, runs the factory.\n\nAfter meeting Parsons, the 30-year-old "
+                 "actor Jim Bell said he was happy.", "C203") == []

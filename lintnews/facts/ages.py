@@ -19,7 +19,16 @@ _NAME = rf"(?:{TITLES}\s+)?{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|bin|
 _AGE_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|"
             r"three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|seventeen|eighteen|nineteen|ten|nine|eight|seven|six|five|four|three|two|one)")
-APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>aged\s+|who\s+is\s+|now\s+)?(?P<age>\d{{1,3}})(?=\s*[,.;)]|\s+(?:and|is|was|has|had|who|said|says)\b)")
+APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>(?:aged|who\s+is|who\s+turn(?:s|ed)|now)"
+                      rf"\s+(?:(?:just|only|now)\s+)?)?(?P<age>\d{{1,3}})"
+                      rf"(?=\s*[,.;)]|\s+(?:and|is|was|has|had|who|said|says|in|on|this)\b)")
+# "Parsons, a 52-year-old former miner,": the apposition names the age after the person
+APPOS_YO_RE = re.compile(rf"(?P<name>{_NAME}),\s+an?\s+(?P<age>\d{{1,3}})[-\s]year[-\s]old\b")
+# "At 52, Parsons ...", "at the age of 52, Parsons"
+AT_RE = re.compile(rf"(?:^|(?<=[.!?\"\u201d]\s)|(?<=\n))At\s+(?:the\s+age\s+of\s+)?(?P<age>\d{{2}}),\s+(?P<name>{_NAME})")
+# "Parsons is 52 and ...": present tense only ("was 52 when he ..." is another time)
+IS_RE = re.compile(rf"(?P<name>{_NAME})\s+(?:is|is\s+now|turns)\s+(?:aged\s+)?(?P<age>\d{{2}})"
+                   rf"(?:\s+years?\s+old)?(?=\s*[,.;]|\s+(?:and|but)\b)")
 PAREN_RE = re.compile(rf"(?P<name>{_NAME})\s+\((?:aged\s+)?(?P<age>\d{{1,3}})\)")
 AGED_RE = re.compile(rf"(?P<name>{_NAME})\s+aged\s+(?P<age>\d{{1,3}})\b")
 YEAR_OLD_RE = re.compile(rf"\b(?P<the>[Tt]he\s+|[Aa]n?\s+)?(?P<age>(?i:{_AGE_NUM}))[-\s]year[-\s]old\b"
@@ -201,6 +210,12 @@ def build(facts: Any) -> Ages:
     for m in APPOS_RE.finditer(text):
         add(m.start("name"), m.end("age"), int(m.group("age")), "aged" if m.group("aged") else "appos",
             m.group("name"), m.start("name"))
+    for m in APPOS_YO_RE.finditer(text):
+        add(m.start("name"), m.end(), int(m.group("age")), "appos", m.group("name"), m.start("name"))
+    for m in AT_RE.finditer(text):
+        add(m.start(), m.end("name"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
+    for m in IS_RE.finditer(text):
+        add(m.start("name"), m.end("age"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
     for m in PAREN_RE.finditer(text):
         add(m.start("name"), m.end(), int(m.group("age")), "paren", m.group("name"), m.start("name"))
     for m in AGED_RE.finditer(text):
