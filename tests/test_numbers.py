@@ -196,6 +196,7 @@ def test_unnamed_age_skips_a_place_ner_took_for_a_person():
 
 @pytest.mark.parametrize("later,flagged", [
     ("At 52, Parsons said the plant would grow.", "At 52, Parsons"),
+    ("Aged 52, Parsons has no plans to retire.", "Aged 52, Parsons"),
     ("Parsons is 52 and said the plant would grow.", "Parsons is 52"),
     ("Mr Parsons, a 52-year-old former miner, said the plant would grow.",
      "Mr Parsons, a 52-year-old"),

@@ -25,7 +25,7 @@ APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>(?:aged|who\s+is|who\s+tu
 # "Parsons, a 52-year-old former miner,": the apposition names the age after the person
 APPOS_YO_RE = re.compile(rf"(?P<name>{_NAME}),\s+an?\s+(?P<age>\d{{1,3}})[-\s]year[-\s]old\b")
 # "At 52, Parsons ...", "at the age of 52, Parsons"
-AT_RE = re.compile(rf"(?:^|(?<=[.!?\"\u201d]\s)|(?<=\n))At\s+(?:the\s+age\s+of\s+)?(?P<age>\d{{2}}),\s+(?P<name>{_NAME})")
+AT_RE = re.compile(rf"(?:^|(?<=[.!?\"\u201d]\s)|(?<=\n))(?:At|Aged)\s+(?:the\s+age\s+of\s+)?(?:just\s+|only\s+)?(?P<age>\d{{2}}),\s+(?P<name>{_NAME})")
 # "Parsons is 52 and ...": present tense only ("was 52 when he ..." is another time)
 IS_RE = re.compile(rf"(?P<name>{_NAME})\s+(?:is|is\s+now|turns)\s+(?:aged\s+)?(?P<age>\d{{2}})"
                    rf"(?:\s+years?\s+old)?(?=\s*[,.;]|\s+(?:and|but)\b)")
