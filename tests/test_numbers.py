@@ -123,6 +123,12 @@ def test_percent_change_quiet(text):
     ("Four men - John Smith, Peter Jones and Ali Khan - were arrested.", 3),
     ("Police named the three suspects: John Smith, Peter Jones, Ali Khan and Bob Lee.", 4),
     ("Two countries, Afghanistan, Iraq and Portugal, have yet to respond.", 3),
+    ("The three winners: Alan Smith, Mary Jones, Peter Brown and Sue White were named on Monday.", 4),
+    ("The panel has three members, namely Alan Smith, Mary Jones, Peter Brown and Sue White.", 4),
+    ("The four-member team - Alan Smith, Mary Jones and Peter Brown - will lead the talks.", 3),
+    ("The pair, Alan Smith, Mary Jones and Peter Brown, were arrested.", 3),
+    ("Both Alan Smith, Mary Jones and Peter Brown were arrested.", 3),
+    ("The firm's three directors are Alan Smith, Mary Jones, Peter Brown and Sue White.", 4),
 ])
 def test_count_mismatch(text, listed):
     found = codes(text, "C205")
@@ -135,6 +141,10 @@ def test_count_mismatch(text, listed):
     "The three - Smith, Jones and Khan - were released.",
     "Over the past three years, Smith and Jones have won everything.",
     "Five nations - such as France and Italy - objected.",
+    "The deal would be lucrative for both Farrell and Wigan, Lindsay said.",
+    "The three winners: Alan Smith, Mary Jones and Peter Brown were named on Monday.",
+    "The three biggest are Tesco, Asda and Sainsbury's, with Morrisons fourth.",
+    "The four-man crew, all from Leeds, were rescued.",
 ])
 def test_count_mismatch_quiet(text):
     assert codes(text, "C205") == []

@@ -296,9 +296,27 @@ class PercentChangeKind(Kind):
 
 _COUNT_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|\d{1,2})")
 _LEAD = r"(?P<lead>\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Aa]ll\s+the|[Oo]nly|[Tt]he\s+[\w-]+(?:'s|\u2019s)|[A-Z][\w-]*(?:'s|\u2019s)|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\s))"
+_COLLECTIVE = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4, "quintet": 5}
 COUNT_RE = re.compile(
-    _LEAD + r"(?P<n>(?i:" + _COUNT_WORD + r"))\b(?P<noun>(?:\s+[a-z][\w'-]*){0,3})"
-    r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s)")
+    _LEAD + r"(?P<n>(?i:" + _COUNT_WORD + r"|pair|duo|trio|quartet|quintet))\b"
+    # "the four-member team", "a three-man panel": a compound count before a singular noun
+    r"(?P<comp>-(?:member|man|woman|strong|person|nation|country|party|company|firm|player)\b)?"
+    r"(?P<noun>(?:\s+[a-z][\w'-]*){0,3})"
+    r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s+namely\s+|,\s|\s(?:are|were)\s+(?=[A-Z]))")
+BOTH_RE = re.compile(r"\b[Bb]oth\s+(?=[A-Z])")
+
+
+def trim_tail(listed: str) -> str:
+    """Cut a list where the sentence goes on: "A, B and C were fined" -> "A, B and C"."""
+    prev = None
+    for w in re.finditer(r"\S+", listed):
+        word = w.group(0)
+        if prev is not None and prev[:1].isupper() and not prev.endswith(",") and \
+                word[:1].islower() and word.strip(",") not in _LOWER_OK:
+            listed = listed[:w.start()]
+            break
+        prev = word
+    return re.sub(r"(?:\s*,|\s+and|\s+or|\s+&)+\s*$", "", listed.rstrip())
 _LIST_STOP = {"-": r"\s[-\u2013\u2014]\s", "\u2013": r"\s[-\u2013\u2014]\s",
               "\u2014": r"\s[-\u2013\u2014]\s", "(": r"\)", ":": r"[.;]", ",": r","}
 _NOT_FULL = re.compile(r"\b(?:including|include|includes|such as|among|among them|like|"
@@ -348,15 +366,48 @@ class CountMismatchKind(Kind):
                 f = self._one(para, m, ps)
                 if f is not None:
                     yield f
+            for m in BOTH_RE.finditer(para):
+                f = self._both(para, m, ps)
+                if f is not None:
+                    yield f
+
+    def _both(self, para: str, m: re.Match, offset: int) -> Finding | None:
+        """"Both A, B and C were arrested": "both" names two."""
+        rest = para[m.end():]
+        stop = re.search(r"[.;:!?](?:\s|$)|\s[-\u2013\u2014(]|$", rest)
+        listed = trim_tail(rest[:stop.start()])
+        k = listed.find(" and ")
+        if k >= 0 and "," in listed[k:]:  # "both Farrell and Wigan, Lindsay said": the list ended
+            listed = listed[:k + listed[k:].index(",")]
+        if " and " not in listed or len(listed) > 200:
+            return None
+        items = split_items(listed)
+        if items is None or len(items) <= 2:
+            return None
+        start = offset + m.start()
+        return Finding(start, offset + m.end() + len(listed),
+                       f"says 'both' but lists {len(items)}: {', '.join(items)}")
 
     def _one(self, para: str, m: re.Match, offset: int) -> Finding | None:
         n_text = m.group("n")
-        n = 2 if n_text.lower() == "both" else int(n_text) if n_text.isdigit() else word_value(n_text)
+        collective = _COLLECTIVE.get(n_text.lower())
+        n = 2 if n_text.lower() == "both" else collective if collective else \
+            int(n_text) if n_text.isdigit() else word_value(n_text)
         if not n or n < 2:
             return None
         noun = m.group("noun").strip()
         opener = m.group("open").strip() or m.group("open")
         key = opener[0] if opener else ","
+        sentence_list = "namely" in opener or opener in ("are", "were")
+        if sentence_list:
+            # "three members, namely A, B and C", "the three directors are A, B and C": to the sentence end
+            if opener in ("are", "were") and not (noun and (m.group("lead") or "").strip()):
+                return None
+            key = ":"
+        if collective:
+            noun = noun or n_text
+        if m.group("comp") and key == ",":
+            return None
         if key in ",:":
             # "Three countries, Israel and Syria, are ...": a noun, and "the"/"all" or a sentence start
             before = para[:m.start("n")].rstrip()
@@ -366,7 +417,8 @@ class CountMismatchKind(Kind):
                 return None
         if noun and _TIME_NOUNS.search(noun):
             return None
-        if noun and not re.search(r"s\b|people|men|women|children|police", noun.split()[-1]):
+        if noun and not collective and not m.group("comp") and \
+                not re.search(r"s\b|people|men|women|children|police", noun.split()[-1]):
             return None  # "three-way", "two main": the counted noun must be plural
         rest = para[m.end():]
         stop = re.search(_LIST_STOP[key] if key != "," else r",(?=\s+[a-z])", rest)
@@ -375,12 +427,16 @@ class CountMismatchKind(Kind):
         if stop is None:
             return None
         listed = rest[:stop.start()]
+        if key == ":":
+            listed = trim_tail(listed)
         if key == "," and not re.match(r",\s+[a-z]", rest[stop.start():stop.start() + 30]):
             return None  # the list must close with a comma and the sentence go on
         if not listed.strip() or len(listed) > 200 or _NOT_FULL.search(listed):
             return None
         # "four new smokehouses - in Oban, Mallaig and Ullapool -": the places are the list
         listed = re.sub(r"^\s*(?:in|at|from|to|on|namely|for)\s+(?=[A-Z])", "", listed)
+        if not listed.strip():
+            return None
         if key in "-\u2013\u2014(" and re.match(r"\s*\d", listed):
             return None
         items = split_items(listed)
@@ -394,7 +450,8 @@ class CountMismatchKind(Kind):
         end = offset + m.end() + stop.start() + len(stop.group(0).rstrip())
         if key in ",":
             end = offset + m.end() + stop.start()
-        said = f"{m.group('lead') or ''}{n_text}{(' ' + noun) if noun else ''}".strip()
+        shown = m.group("noun").strip()
+        said = f"{m.group('lead') or ''}{n_text}{m.group('comp') or ''}{(' ' + shown) if shown else ''}".strip()
         return Finding(start, end if key != ":" else offset + m.end() + stop.start(),
                        f"says '{said}' but lists {len(items)}: {', '.join(items)}")
 
