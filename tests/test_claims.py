@@ -414,3 +414,16 @@ def test_time_swapped_in_a_retelling():
     assert "'19 October'" in diags[0].message
     less_specific = text.replace("on 21 October", "in October")
     assert lint(less_specific, "C201") == []
+
+
+@pytest.mark.parametrize("first, later, name", [
+    # the model tags the new place a person: a word-for-word retelling still conflicts
+    ("China raised rates by 0.27 percentage points to 5.8% in October 2004.",
+     "Lyon raised rates by 0.27 percentage points to 5.8% in October 2004.", "Lyon"),
+    # a copula is an act: "was the show's first female winner"
+    ("Singer and TV presenter McFadden was the show's first female winner.",
+     "Singer and TV presenter Carla Mendes was the show's first female winner.", "Carla Mendes"),
+])
+def test_full_sentence_retold_with_one_name_swapped(first, later, name):
+    text = f"{first}\n\nThe deal was agreed.\n\n{later}"
+    assert _flagged(lint(text, "C201"), text) == [(5, name)]

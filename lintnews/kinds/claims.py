@@ -90,6 +90,11 @@ def _names(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _only_names(units: list[Unit]) -> bool:
+    """Every content word of ``units`` is part of a name (a name replaced, nothing else)."""
+    return all(u.ent is not None for u in units if u.content)
+
+
 def _labels_compatible(a: str, b: str) -> bool:
     """Whether two names in the same place of two tellings may be a swap. The small model
     often calls a firm a GPE or a club a PERSON, so any two names are compatible except a
@@ -145,11 +150,17 @@ class ConflictingAccountsKind(Kind):
         acts = False              # a shared verb: the same act, not just a list of the same names
         aligned: dict[int, int] = {}   # b unit start -> a unit start, for equal units
         swaps: list[tuple[Unit, Unit]] = []
-        for op, i1, i2, j1, j2 in sm.get_opcodes():
+        # a copula with its complement is an act too ("X was the show's first winner")
+        verbs = {ctx.doc[f.verb].idx for f in b.frames}
+        opcodes = sm.get_opcodes()
+        # the sentence word for word but one name: any two names conflict, whatever labels
+        # the model gave them ("China" retold as "Lyon", tagged a person)
+        one_change = sum(op != "equal" for op, *_ in opcodes) == 1
+        for op, i1, i2, j1, j2 in opcodes:
             bu, au = b.units[j1:j2], a.units[i1:i2]
             if op == "equal":
                 matched += sum(u.content for u in bu)
-                acts = acts or any(u.pos == "VERB" for u in bu)
+                acts = acts or any(u.pos == "VERB" or u.start in verbs for u in bu)
                 aligned.update((x.start, y.start) for x, y in zip(bu, au))
             elif op == "insert":
                 inserted += sum(u.content for u in bu)
@@ -168,13 +179,17 @@ class ConflictingAccountsKind(Kind):
                     # the retelling drops what followed, so the replaced name is the first
                     # compatible one on the earlier side
                     y = eb[0]
-                    same = [x for x in ea if _labels_compatible(x.ent.label, y.ent.label)]
+                    same = [x for x in ea if _labels_compatible(x.ent.label, y.ent.label)
+                            or one_change and len(ea) == 1 and _only_names(au) and _only_names(bu)
+                            and "NORP" not in (x.ent.label, y.ent.label)]
                     if any(is_alias(x.ent.key, y.ent.key) for x in ea):
                         matched += 1
                     elif same:
                         swaps.append((same[0], y))
                     else:
                         inserted += 1
+        # a long sentence retold word for word but one name needs no verb to be one claim
+        acts = acts or one_change and matched >= 5
         if len(swaps) > 1 or inserted > self.options["max_new_words"] or not acts:
             return None
         total = sum(u.content for u in b.units) - len(swaps)
