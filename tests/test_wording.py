@@ -73,6 +73,9 @@ def test_repeated_word_triple_gives_two_findings():
     ("He attacked Mr Blair Blair's words.", ["Blair Blair"]), ("It closed at 0900 GMT GMT.", ["GMT GMT"]),
     ("Blair had had been trying.", ["had had"]), ("He said that that the plan worked.", ["that that"]),
     ("They stopped making six six-cylinder engines.", ["six six"]),
+    ("He said that that it worked.", ["that that"]), ("The The plan worked.", ["The The"]),
+    ("He left in the in the morning.", ["in the in the"]), ("In the in the end, he won.", ["In the in the"]),
+    ("Shares rose\nrose again.", ["rose\nrose"]),
 ])
 def test_repeated_word_bad(text, bad):
     assert flagged(text, "W102") == bad
@@ -83,6 +86,7 @@ def test_repeated_word_bad(text, bad):
     "What he did was wrong.", "All we do is win.", "It could have been worse.", "Bye bye, he said.",
     "Duran Duran played.", "It was very, very good.", "It is. Is it over?",
     "He did have a point.", "The question is Will he go?", "Coach G G Bulloch left.",
+    "And more and more people came.", "It grew more and more and more.", "It was more or less over or not.",
 ])
 def test_repeated_word_good(text):
     assert flagged(text, "W102") == []

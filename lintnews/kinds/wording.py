@@ -185,7 +185,11 @@ def _sentence_initial(text: str, i: int) -> bool:
 
 # The second word may carry a possessive ("Blair Blair's") or start a compound ("six six-cylinder").
 _WORD_PAIR = re.compile(r"(?<![\w'’\-])([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)([A-Za-z]+)(?!\w|['’][a-rt-z])")
-_THAT_THAT_ERROR = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|he|she|they|we|i|there)\b", re.I)
+_THAT_THAT_ERROR = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|i|you"
+                              r"|our|my|your|there)\b", re.I)
+# A two-word phrase typed twice: "in the in the", "said that said that".
+_PHRASE_PAIR = re.compile(r"(?<![\w'’\-])([A-Za-z]+)([ \t]+\n?|\n)[ \t]*([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)"
+                          r"([A-Za-z]+)(?:[ \t]+\n?|\n)[ \t]*([A-Za-z]+)(?![\w'’\-])")
 _HAD_HAD_ERROR = re.compile(r"\s+(?:been|\w+ed)\b", re.I)
 # Doubles that are grammatical or idiomatic.
 _LEGIT_DOUBLES = {"had had", "that that", "bye bye", "her her", "ha ha", "no no", "tut tut",
@@ -263,6 +267,30 @@ class RepeatedWordKind(Kind):
             s, e = m.start(1), m.end(3)
             yield Finding(s, e, msg, fix=[(m.end(1), m.end(3), "")],
                           fix_message=f"delete the second '{b}'")
+        yield from self._phrases(text)
+
+    def _phrases(self, text: str) -> Iterable[Finding]:
+        """Two words typed twice ("in the in the"); "more and more and more" is a figure of speech."""
+        pos = 0
+        while True:
+            m = _PHRASE_PAIR.search(text, pos)
+            if not m:
+                break
+            pos = m.start(3)
+            w1, w2, w3, w4 = (m.group(i).lower() for i in (1, 3, 5, 6))
+            if w1 != w3 or w2 != w4 or w1 == w2 or "\n\n" in m.group(0) or w1 in ("and", "or"):
+                continue  # "and more and more", "or more or less": 'X and X' idioms
+            if m.group(5)[0].isupper() and m.group(1)[0].isupper() and not _sentence_initial(text, m.start(1)):
+                continue  # a name said twice: "New York, New York" without the comma
+            nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():])
+            if nxt and nxt.group(1).lower() == w1:
+                continue  # "more and more and more"
+            if f"{w1} {w2}" in self.allow:
+                continue
+            phrase = f"{m.group(1)} {m.group(3)}"
+            yield Finding(m.start(1), m.end(6), f"'{phrase}' is repeated: '{phrase} {m.group(5)} {m.group(6)}'",
+                          fix=[(m.end(3), m.end(6), "")], fix_message=f"delete the second '{phrase}'")
+            pos = m.end(6)
 
 
 # ---------------------------------------------------------------------------------------
