@@ -311,6 +311,8 @@ _MASS_PLURALS = {"data", "media", "news", "means", "series", "species", "politic
                  "hours", "minutes", "seconds", "days", "weeks", "months", "years", "degrees",
                  "percent", "calories", "kilos", "kilograms", "litres", "liters", "gallons",
                  "tonnes", "tons", "feet", "inches", "acres"}
+# Singular in form, but counted people: "fewer staff", not "less staff".
+_COUNTED_COLLECTIVES = {"staff", "personnel", "people", "folk", "cattle", "police", "troops"}
 _LET_ALONE = {"much", "still", "no", "nothing", "none", "or", "even"}
 
 
@@ -329,7 +331,8 @@ class LessFewerKind(Kind):
             if tok.lower_ != "less" or tok.i + 1 >= len(doc):
                 continue
             nxt = doc[tok.i + 1]
-            if nxt.tag_ != "NNS" or nxt.lower_ in self.mass:
+            counted = nxt.tag_ == "NNS" or (nxt.lower_ in _COUNTED_COLLECTIVES and nxt.pos_ in ("NOUN", "PROPN"))
+            if not counted or nxt.lower_ in self.mass:
                 continue
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if prev is not None and (prev.lower_ in _LET_ALONE or prev.like_num or prev.tag_ in ("CD",)):
@@ -341,6 +344,8 @@ class LessFewerKind(Kind):
                 continue
             if not nxt.text.isalpha() or nxt.text[0].isupper():
                 continue
+            if not nxt.whitespace_ and after is not None and after.text in ("-", "–"):
+                continue  # "less staff-heavy": the noun starts a compound adjective
             yield Finding(tok.idx, nxt.idx + len(nxt.text),
                           f"'less {nxt.text}': '{nxt.text}' can be counted, so write 'fewer {nxt.text}'")
 
