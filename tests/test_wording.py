@@ -137,6 +137,13 @@ def test_run_on_quotation_into_the_next_paragraph_is_allowed():
     assert q.continued == [9] and q.unmatched == []
 
 
+def test_dropped_closing_quote_before_a_titled_speaker_is_not_a_run_on():
+    text = ('He said: "It shows the harm done. Bank spokesman Mark Hendrix said it was time to move on. '
+            '"This lets us put it behind us," he said.')
+    assert flagged(text, "W201") == ['"']
+    assert lint(text, "W201")[0].column == text.index('"') + 1
+
+
 def test_partial_quote_of_a_clause_may_run_on():
     text = 'He found no case "where anyone complained to the police about the conduct at all.\n\n"It was clear," he said.'
     assert flagged(text, "W201") == []

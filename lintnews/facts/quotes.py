@@ -84,7 +84,10 @@ _ATTRIBUTION_INSIDE = re.compile(
     r"|[,!?]\s+(?:he|she|they)\s+[a-z]+ed[.,]"
     r"|[,!?]\s+(?:(?:he|she|they|it|we|I)\s+|(?:(?=[\w'’.-]*[A-Z])[\w'’.-]+\s+){1,4}"
     r"|(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,4})?(?:" + _SPEECH + r"|quoted|cited)\b"
-    r"|,\s+according to\b|\bas saying\b")
+    r"|,\s+according to\b|\bas saying\b"
+    # a titled speaker: '. Riggs spokesman Mark Hendrix said', ', National Bureau chief Li Deshui told'
+    r"|[.!?,]\s+(?!(?:I|We|You|They|It|He|She|But|And|So|Then|This|That|The)\b)[A-Z][\w'’.-]*\s+"
+    r"(?:[\w'’.-]+\s+){0,5}[A-Z][\w'’.-]*\s+(?:said|told|added|says)\b(?!\s*:)")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’')]?\s+$")
 
 
