@@ -200,9 +200,15 @@ class NameVariantKind(Kind):
             # one letter replaced by another in a short word: Iran/Iraq, Bush/Rush are
             # different names; only a one-off beside a name used repeatedly counts
             ca, cb = len(forms[a]), len(forms[b])
-            one = forms[a] if ca < cb else forms[b]
-            if len(short) < 5 or min(ca, cb) > 1 or max(ca, cb) < 3 or any(w.run for w in one):
+            one, many = (forms[a], forms[b]) if ca < cb else (forms[b], forms[a])
+            runs = {w.run for w in many}
+            places = ("GPE", "NORP", "LOC")
+            if len(short) < 5 or min(ca, cb) > 1 or max(ca, cb) < 2 or \
+                    any(w.run and w.run not in runs for w in one) or \
+                    any(w.ent_label in places for w in one) and any(w.ent_label in places for w in many):
                 return []
+            if max(ca, cb) < 3 and not any(w.ent_label in ("PERSON", "ORG") for w in many):
+                return []  # a name used twice must at least be tagged as one
         # two words of one name ("Lian Chia Liang")
         if any(a in c.full[2].split() and b in c.full[2].split() for c in full_clusters):
             return []
