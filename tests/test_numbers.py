@@ -223,3 +223,27 @@ def test_age_forms_that_are_not_the_persons_age_now():
     assert codes("Tom Parsons, 56, runs the factory.\n\nParsons was 22 when he joined.", "C203") == []
     assert codes("Tom Parsons, 56, runs the factory.\n\nAfter meeting Parsons, the 30-year-old "
                  "actor Jim Bell said he was happy.", "C203") == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Five dead in Leeds fire\n\nSix people died in the fire in Leeds on Monday, police said.", "Five"),
+    ("Five dead in Leeds fire\n\nThe fire killed six people in Leeds on Monday, police said.", "Five"),
+    ("Three killed in Leeds crash\n\nFour people were killed in a crash in Leeds on Monday.", "Three"),
+    # a sum the first paragraphs give otherwise, however far from the headline's
+    ("Air China in $4bn London listing\n\nThe airline is to list in London.\n\n"
+     "Air China plans to raise $1bn (£514m) from the flotation.", "$4bn"),
+    ("&#163;2.8m fine for Viacom\n\nViacom has paid £1.8m to end the investigation.", "&#163;2.8m"),
+])
+def test_headline_casualties_and_lead_sums(text, flagged):
+    assert [d.text for d in codes(text, "C206")] == [flagged]
+
+
+@pytest.mark.parametrize("text", [
+    "Five dead in Leeds fire\n\nFive people died and six were hurt in the fire in Leeds, police said.",
+    "Three killed in Leeds crash\n\nThree people were killed and 40 injured in the crash.",
+    "Air China in $4bn listing\n\nAir China plans to raise $1bn now and $4bn in all.",
+    "Air China in $4bn listing\n\nThe airline is to list in London.\n\nIt has a first tranche."
+    "\n\nIt will raise $1bn in the first tranche.",
+])
+def test_headline_casualties_and_lead_sums_quiet(text):
+    assert codes(text, "C206") == []

@@ -33,7 +33,7 @@ WORD_VALUES.update({"a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100
 SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3,
           "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
 CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
-                   "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "rs": "INR"}
+                   "a$": "AUD", "&#163;": "GBP", "&pound;": "GBP", "&#8364;": "EUR", "&euro;": "EUR", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "rs": "INR"}
 CURRENCY_SUFFIX = {"rupees": "INR", "rupee": "INR", "euros": "EUR", "euro": "EUR",
                    "dollars": "USD", "dollar": "USD", "pounds": "GBP", "yen": "JPY",
                    "yuan": "CNY", "roubles": "RUB", "rubles": "RUB", "pence": "GBp", "p": "GBp",
@@ -57,7 +57,7 @@ _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 QUANTITY_RE = re.compile(
     r"(?<![\w.,£$€¥])"
-    r"(?P<cur>US\$|A\$|C\$|HK\$|NZ\$|\$|£|€|¥|Rs\.? ?)?"
+    r"(?P<cur>US\$|A\$|C\$|HK\$|NZ\$|\$|£|€|¥|&#163;|&pound;|&#8364;|&euro;|Rs\.? ?)?"
     r"(?P<num>" + _DIGITS + r"|(?i:" + _WORDNUM + r"))"
     r"(?:(?P<sc1>bn|mn|m|k|tn)\b|[ \u00a0](?P<sc2>(?i:billion|million|thousand|trillion))\b)?"
     r"(?:(?P<pct>%| ?per ?cent\b| ?percent\b)(?P<pts> percentage points?| points?)?"

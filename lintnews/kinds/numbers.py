@@ -476,8 +476,16 @@ class HeadlineMismatchKind(Kind):
         head_q = [q for q in numbers.quantities if hs <= q.start and q.end <= he
                   and q.kind == "number" and (q.unit or q.noun or not q.is_word)]
         body_q = [q for q in numbers.quantities if q.start >= body and q.kind in ("number", "weak")]
+        head_q += [q for q in numbers.quantities if hs <= q.start and q.end <= he and q not in head_q
+                   and q.kind in ("number", "weak") and not q.unit and _casualty(art.text, q)]
         for h in head_q:
-            same = [q for q in body_q if _same_kind(h, q)]
+            group = _casualty(art.text, h) if not h.unit and not h.noun else None
+            if group:
+                # "Five dead in fire" over "six people died": counts of people that the same verb follows
+                same = [q for q in body_q if not q.unit and (q.head in _PEOPLE or not q.noun)
+                        and _casualty(art.text, q) == group]
+            else:
+                same = [q for q in body_q if _same_kind(h, q)]
             if not same:
                 continue
             if h.hedge:  # "above $42" over "above $50": compare with the body's same hedge
@@ -488,6 +496,12 @@ class HeadlineMismatchKind(Kind):
             if any(_rounds_to(h, q, self.options["rounding"]) for q in same):
                 continue
             near = [q for q in same if _near(h, q)]
+            if not near and h.unit and not h.approx:
+                # the first two paragraphs restate a headline sum or rate: "$4bn" over a first paragraph's "$1bn"
+                # (same unit and scale, nothing in the body rounds to the headline's figure)
+                lead_end = art.paragraphs[min(len(art.paragraphs) - 1, 2 if hs == art.paragraphs[0][0] else 1)][1]
+                near = [q for q in same if q.start < lead_end and _scale(q) == _scale(h)
+                        and 0.1 <= h.value / q.value <= 10][:1] if all(q.value for q in same) else []
             if not near:
                 continue
             # the body figure most like the headline's: swapped digits first, then the closest
@@ -496,6 +510,31 @@ class HeadlineMismatchKind(Kind):
                           f"headline says '{h.text}', but line {art.line_of(q.start)} says "
                           f"'{q.text}'" + (f" ({fmt_value(q.value, q.unit)})" if False else ""),
                           related=[(q.start, q.end, f"the body gives '{q.text}' here")])
+
+
+_PEOPLE = {"people", "person", "man", "woman", "child", "passenger", "soldier", "worker", "civilian",
+           "student", "miner", "tourist", "fan", "pupil", "resident", "member", "suspect", "officer",
+           "British", "briton", "villager", "protester", "climber", "crew", "sailor", "troop"}
+_CASUALTY = {"death": r"dead|die[sd]?|dying|killed|kill|killing|perish(?:ed)?|lost their lives|death toll",
+             "injury": r"injur(?:ed|ies|y)|hurt|wounded",
+             "arrest": r"arrest(?:ed|s)?|held|detained|charged|jailed",
+             "missing": r"missing", "rescue": r"rescued|saved|freed"}
+
+
+def _casualty(text: str, q: Quantity) -> str | None:
+    """Which casualty verb follows a count of people ("five dead", "six people were killed")."""
+    after = text[q.end:q.end + 40]
+    for name, words in _CASUALTY.items():
+        if re.match(r"(?:\s+(?:[a-z]+\s+){0,2}?(?:people|persons?|men|women|children|[a-z]+s))?"
+                    r"(?:\s+(?:are|were|have|had|been|being|feared|now|reported|confirmed|are feared)){0,2}"
+                    r"\s+(?:" + words + r")\b", after):
+            return name
+        # "the fire killed six people", "police arrested at least four men"
+        if re.search(r"\b(?:" + words + r")\s+(?:(?:at least|some|about|around|nearly|more than|"
+                     r"another|a further)\s+)?$", text[max(0, q.start - 40):q.start]) and \
+                re.match(r"\s+(?:[a-z]+\s+)?(?:people|persons?|men|women|children|[a-z]+s)\b", after):
+            return name
+    return None
 
 
 def _same_kind(h: Quantity, q: Quantity) -> bool:
@@ -540,6 +579,13 @@ def _digits(q: Quantity) -> str:
 def _transposed(h: Quantity, q: Quantity) -> bool:
     a, b = _digits(h), _digits(q)
     return len(a) == len(b) > 1 and a != b and sorted(a) == sorted(b)
+
+
+def _scale(q: Quantity) -> str:
+    """The scale word of a written figure: 'bn', 'm', '' ..."""
+    m = re.search(r"\d\s?(bn|billion|m|mn|million|k|thousand|tn|trillion)\b", q.text)
+    return {"billion": "bn", "million": "m", "mn": "m", "thousand": "k", "trillion": "tn"}.get(
+        m.group(1), m.group(1)) if m else ""
 
 
 def _near(h: Quantity, q: Quantity) -> bool:
