@@ -100,6 +100,12 @@ def test_age_against_birth_year_needs_a_date():
     ("Revenue dropped to $3.2bn from $4bn, a decline of 5%.", "(-20.0%)"),
     ("Sales fell 10% to 1.2 million units from 1.5 million.", "(-20.0%)"),
     ("The jobless rate rose to 5.2% from 4.8%, an increase of 3 percentage points.", "+0.4"),
+    ("Sales rose to £150m, an increase of 40% on the £120m of 2003.", "(+25.0%)"),
+    ("Strong sales lifted profits 40% to £150m from £120m.", "(+25.0%)"),
+    ("Pre-tax profits of £150m were 40% up on the previous year's £120m.", "(+25.0%)"),
+    ("Revenues went up 40% to £150m (2003: £120m).", "(+25.0%)"),
+    ("Operating profit reached £150m, 40% more than the £120m made a year ago.", "(+25.0%)"),
+    ("Losses narrowed 15% to £90m from £120m.", "(-25.0%)"),
 ])
 def test_percent_change_shows_the_arithmetic(text, shown):
     found = codes(text, "C204")
@@ -112,6 +118,9 @@ def test_percent_change_shows_the_arithmetic(text, shown):
     "Viewing figures were down 20% at 728,000, compared with 912,000 a year earlier.",
     "The jobless rate rose to 5.2% from 4.8%, an increase of 0.4 percentage points.",
     "Turnout ranged from 69% in Kensington down to 10% in Bristol and 8% in Nottingham.",
+    "Sales rose to £150m, an increase of 25% on the £120m of 2003.",
+    "Pre-tax profits of £150m were 25% up on the previous year's £120m.",
+    "Revenues went up 25% to £150m (2003: £120m).",
 ])
 def test_percent_change_quiet(text):
     assert codes(text, "C204") == []

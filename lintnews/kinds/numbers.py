@@ -168,15 +168,16 @@ class AgeConflictKind(Kind):
 _UP = re.compile(r"\b(?:up|rose|rise|rises|rising|risen|jump(?:ed|s)?|climb(?:ed|s)?|gr[eo]w(?:n|s)?|"
                  r"increase[ds]?|gain(?:ed|s)?|surg(?:ed|e|es)|soar(?:ed|s)?|higher|boost(?:ed)?|"
                  r"rocket(?:ed)?|leap(?:t|ed)?|grow(?:th)?|improv(?:ed|ement)|advance[ds]?|"
-                 r"swell(?:ed)?|doubl(?:ed|e))\b", re.I)
+                 r"swell(?:ed)?|doubl(?:ed|e)|lift(?:ed|s|ing)?|push(?:ed)?\s+up|hike[ds]?|raised?|more)\b", re.I)
 _DOWN = re.compile(r"\b(?:down|fell|fall|falls|falling|fallen|drop(?:ped|s)?|declin(?:ed|e|es)|"
                    r"slump(?:ed|s)?|decrease[ds]?|cut|lower|lost|loss|slid|slide|tumbl(?:ed|e)|"
                    r"plung(?:ed|e)|dipp?(?:ed)?|dip|shrank|shrunk|shrink|sank|sink|slip(?:ped)?|"
-                   r"plummet(?:ed)?|reduc(?:ed|tion)|contract(?:ed|ion)|eas(?:ed|e))\b", re.I)
+                   r"plummet(?:ed)?|reduc(?:ed|tion)|contract(?:ed|ion)|eas(?:ed|e)|narrow(?:ed|s)?|less)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile)\b|;|\.\s", re.I)
-_BASE_BEFORE = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|on|over|than(?:\s+the)?)\s+(?:(?:the\s+)?"
+_BASE_BEFORE = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|on|over|than)\s+(?:the\s+|(?:the\s+)?"
                           r"(?:last|previous|prior|same)\s+(?:year|period|quarter|month|season)'s\s+|"
-                          r"a\s+year\s+(?:earlier|ago)\s+of\s+)?\W*$|\b(?:last|previous)\s+year's\s+$", re.I)
+                          r"a\s+year\s+(?:earlier|ago)\s+of\s+)?\W*$|\b(?:last|previous)\s+year's\s+$|"
+                          r"\(\s*(?:1[89]|20)\d\d\s*:\s*$", re.I)
 _BASE_AFTER = re.compile(r"^\W*(?:a|the|one)\s+year\s+(?:earlier|ago|before)|^\W*(?:in|for)\s+(?:the\s+)?"
                          r"(?:previous|prior|same)\b|^\W*(?:last|the previous)\s+year", re.I)
 
@@ -219,6 +220,8 @@ class PercentChangeKind(Kind):
             elif q.before in ("to", "at", "of") and q.start > p.end - 200:
                 if q.before == "of" and not re.search(r"\b(?:total|figure|level|high|low|record)\s+of\s+$",
                                                       text[max(0, q.start - 20):q.start]):
+                    if q.start < p.start:  # "profits of £150m were 30% up on ...": the level before the %
+                        unmarked.append(q)
                     continue
                 new = new or q
             else:
