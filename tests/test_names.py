@@ -206,6 +206,9 @@ def test_textacy_runs_under_numpy2():
     ("The co-star said filming was hard. Her costar agreed.", "costar"),
     ("Ministers want to legalise the drug. Others refuse to legalize it.", "legalize"),
     ("The US team won. The U.S. coach was pleased.", "U.S."),
+    ("Mr Blair met Mrs Thatcher. Later Mr. Blair left.", "Mr."),
+    ("Prices rose 5% in May. Wages rose 3 per cent.", "per cent"),
+    ("The police keep a database of names. The data base holds a million entries.", "data base"),
 ])
 def test_term_variant_automatic(text, flag):
     diags = _codes(lint(text, "C104"), "C104")
@@ -226,6 +229,8 @@ def test_joined_name_reported_once():
     "The Skulls program spread. Police found skulls in the cellar.",           # a name as modifier
     "He took a bank loan. The Bank raised rates. The Bank said inflation was low.",
     "The Standards and Privileges Committee met. Its standards are high.",
+    "Open standards make the net work for everyone. The network grew.",          # noun + verb
+    "Mr Blair met Dr Reid. Prices rose 5%, then 3%.",
 ])
 def test_term_variant_quiet_cases(text):
     assert not _codes(lint(text, "C104"), "C104")

@@ -425,6 +425,13 @@ _SPELLING = [
 # Words whose capitalised and lower-case forms name the same thing wherever they stand.
 _SAME_THING = {"moon", "earth", "sun", "mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto",
                "internet", "web"}
+_TITLE_ABBR = re.compile(r"(?<![\w.])(Mr|Mrs|Ms|Dr|Prof|Rev|Sgt|Gen|Col|Capt|Lt|Insp|Supt)(\.?)(?= [A-Z])")
+_PERCENT = re.compile(r"\d(\s?%|\s+per\s+cent\b|\s+percent\b|\s+pc\b)")
+# Function words whose joined forms are other words ("any one"/"anyone", "some times", "all ready").
+_SPLIT_SKIP = {"any", "some", "every", "all", "may", "who", "what", "with", "out", "for", "one", "how",
+               "where", "when", "there", "here", "her", "his", "him", "them", "your", "our", "not",
+               "can", "cannot", "the", "and", "nothing", "thing", "self", "ever", "over", "under",
+               "body", "time", "times", "ward", "wards", "way", "ways", "ever"}
 _COMPOUND_SKIP_PREFIX = {"re", "un", "de", "pre", "in"}  # re-sign/resign, re-cover/recover
 
 
@@ -432,7 +439,7 @@ class TermVariantKind(VariantsKind):
     """``variants`` word lists plus automatic checks for terms written two ways."""
 
     defaults = {**VariantsKind.defaults, "capitalisation": True, "compounds": True, "spelling": True,
-                "joined_names": True}
+                "joined_names": True, "abbreviations": True}
     requires = _NER
 
     def occurrences(self, ctx: Context) -> list[list[tuple[int, int, str]]]:
@@ -459,6 +466,10 @@ class TermVariantKind(VariantsKind):
             auto.extend(self._spelling(ctx))
         if self.options["joined_names"]:
             auto.extend(_spacing_findings(ctx, False))
+        if self.options["abbreviations"]:
+            auto.extend(self._abbreviations(ctx))
+        if self.options["compounds"]:
+            auto.extend(self._split_compounds(ctx))
         for f in sorted(auto, key=lambda f: f.start):
             if any(s < f.end and f.start < e for s, e in seen):
                 continue
@@ -532,6 +543,55 @@ class TermVariantKind(VariantsKind):
             rx = re.compile(r"(?<![\w-])(%s-%s|%s%s)(?![\w-])" % (a, b, a, b), re.I)
             occ = [(body + x.start(), body + x.end(), x.group(0).lower()) for x in rx.finditer(text[body:])]
             yield from self._first_sets(ctx, occ, "")
+
+    def _abbreviations(self, ctx: Context) -> Iterable[Finding]:
+        """Title abbreviations with and without a full stop (Mr/Mr., Dr/Dr.), and 5%/5 per cent.
+
+        The dot is one house-style choice for all titles, so "Mr Blair ... Dr. Fox" counts.
+        """
+        text = ctx.article.text
+        body = ctx.article.body_start()
+        titles = [(body + m.start(), body + m.end(), "with a full stop" if m.group(2) else "without a full stop")
+                  for m in _TITLE_ABBR.finditer(text[body:])]
+        for f in self._first_sets(ctx, titles, ""):
+            t = text[f.start:f.end]
+            other = text[f.related[0][0]:f.related[0][1]]
+            f.message = (f"{_q(t)} here, but line {ctx.article.line_of(f.related[0][0])} writes "
+                         f"{_q(other)} (title abbreviations {'without' if '.' in t else 'with'} a full stop)")
+            f.related = [(f.related[0][0], f.related[0][1], f"written {_q(other)} here")]
+            yield f
+        pct = []
+        for m in _PERCENT.finditer(text[body:]):
+            form = re.sub(r"\s+", " ", m.group(1).strip().lower())
+            pct.append((body + m.end(1) - len(m.group(1).lstrip()), body + m.end(1), form))
+        yield from self._first_sets(ctx, pct, "")
+
+    def _split_compounds(self, ctx: Context) -> Iterable[Finding]:
+        """A closed compound also written as two words (website/web site, broadband/broad band)."""
+        text = ctx.article.text
+        body = ctx.article.body_start()
+        words = re.findall(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])", text[body:])
+        joined = set(words)
+        if not joined:
+            return
+        seen = set()
+        for m in re.finditer(r"(?<![\w'’-])(?=([a-z]{3,}) ([a-z]{3,})(?![\w'’-]))", text[body:]):
+            a, b = m.group(1), m.group(2)
+            key = a + b
+            if key not in joined or key in seen or a in _SPLIT_SKIP or b in _SPLIT_SKIP:
+                continue
+            seen.add(key)
+            rx = re.compile(r"(?<![\w'’-])(%s %s|%s)(?![\w'’-])" % (a, b, key))
+            occ = [(body + x.start(), body + x.end(), x.group(0)) for x in rx.finditer(text[body:])]
+            occ = [o for o in occ if " " not in o[2] or self._noun_pair(ctx, o[0], o[1])]
+            yield from self._first_sets(ctx, occ, "")
+
+    @staticmethod
+    def _noun_pair(ctx: Context, s: int, e: int) -> bool:
+        """Two words that read as one noun ("web site"), not a noun and a verb ("the net work")."""
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        return span is not None and len(span) == 2 and span[0].pos_ in ("NOUN", "PROPN") \
+            and span[0].dep_ == "compound" and span[1].pos_ in ("NOUN", "PROPN")
 
     def _spelling(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
