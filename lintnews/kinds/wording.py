@@ -356,8 +356,10 @@ class LessFewerKind(Kind):
 
 _NO_SPACE = re.compile(r"((?:(?<=[a-z0-9%)\]\"”’])[.!?]|(?<=[A-Z])[!?]|(?<=[A-Z]{2})\.(?=[A-Z][a-z]{2}))[\"”’')]?)"
                        r"([A-Z](?=[a-z])|[AI](?=[\s'’])|[A-Z](?=[A-Z]+[\s,;:]))")
-_NO_SPACE_CLAUSE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=\d[a-z])|(?<=\w\)))([,;:](?=[A-Za-z]{2}|[aAI]\s)|,(?=\d))")
+_NO_SPACE_CLAUSE = re.compile(r"((?:(?<=[A-Za-z]{2})|(?<=\d[a-z])|(?<=\w\))|(?<=[a-z]['’]))"
+                              r"(?:[,;:](?=[A-Za-z]{2}|[aAI]\s)|,(?=\d))|(?<=\d),(?=[a-z]{2}))")
 # a closing parenthesis glued to the next word: "(worth $5m)was"; "(s)he", "(un)happy" are one word
+_BRACKET_PREFIXES = {"non", "pre", "dis", "mis", "sub", "over", "under", "anti", "post", "semi", "inter", "self"}
 _PAREN_GLUE = re.compile(r"(?<=[\w.%!?'’\"”])\)(?=[A-Za-z]{2})")
 # a double quotation mark glued to the next word after a comma: 'higher,"he said', 'said,"We'
 _QUOTE_GLUE = re.compile(r"(?<=[A-Za-z0-9])(,|[.!?](?=[\"”][a-z]))([\"”“])(?=[A-Za-z])")
@@ -431,8 +433,9 @@ class SpacingKind(Kind):
                           fix=[(m.end(), m.end(), " ")], fix_message="insert a space")
         for m in _PAREN_GLUE.finditer(text):
             opener = text.rfind("(", max(0, m.start() - 200), m.start())
-            if opener == -1 or not re.search(r"\s", text[opener:m.start()]) \
-                    or "\n" in text[opener:m.start()] or _URLISH.search(_chunk_at(text, m.start())):
+            inside = text[opener + 1:m.start()] if opener != -1 else ""
+            if opener == -1 or "\n" in inside or _URLISH.search(_chunk_at(text, m.start())) \
+                    or (" " not in inside and (len(inside) <= 2 or inside.lower() in _BRACKET_PREFIXES)):
                 continue  # "(s)he", "(re)elected": a bracketed prefix, not a clause
             yield Finding(m.start(), m.end() + 1,
                           f"no space after ')' in '{_around(text, m.start(), m.end())}'",
