@@ -427,3 +427,26 @@ def test_time_swapped_in_a_retelling():
 def test_full_sentence_retold_with_one_name_swapped(first, later, name):
     text = f"{first}\n\nThe deal was agreed.\n\n{later}"
     assert _flagged(lint(text, "C201"), text) == [(5, name)]
+
+
+@pytest.mark.parametrize("first, later, name", [
+    ("Standard & Poor's upgraded Pakistan a few weeks ago.", "Pakistan was upgraded by Fitch.", "Fitch"),
+    ("England coach Andy Robinson has called up Bath prop Duncan Bell for the Six Nations.",
+     "Henry Paul, the England coach, has called up Duncan Bell.", "Henry Paul"),
+    ("For 2004 as a whole, eBay earned $778.2m on sales of $3.27bn.",
+     "On sales of $3.27bn, Amazon earned $778.2m.", "Amazon"),
+])
+def test_retelling_in_another_order_or_voice(first, later, name):
+    text = f"{first}\n\nThe deal was agreed.\n\n{later}"
+    assert _flagged(lint(text, "C201"), text) == [(5, name)]
+
+
+@pytest.mark.parametrize("later", [
+    "Pakistan was upgraded by Standard & Poor's.",          # the same agent, passive
+    "That award was won by Vera Drake from The Motorcycle Diaries.",   # two new names
+    "India was upgraded by Fitch.",                          # both roles differ
+])
+def test_passive_restatements_and_other_acts_are_not_conflicts(later):
+    text = ("Standard & Poor's upgraded Pakistan a few weeks ago. The UK's Andrea Arnold won "
+            f"the short film award.\n\nThe deal was agreed.\n\n{later}")
+    assert lint(text, "C201") == []

@@ -97,6 +97,10 @@ class Frame:
     places: list[Mention] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
+    # semantic roles, the same in active and passive voice ("Y was appointed by X" has
+    # agent X, patient Y); an untagged proper noun counts as a name here
+    agents: list[Mention] = field(default_factory=list)
+    patients: list[Mention] = field(default_factory=list)
 
 
 @dataclass
@@ -250,6 +254,18 @@ class _Builder:
     def mention(self, tok: "Token") -> Mention:
         return _mention(tok, self.ent_map)
 
+    def role(self, tok: "Token") -> Mention:
+        """A role filler: a resolved pronoun, a named entity, or a noun phrase; one headed
+        by a proper noun the model left untagged is keyed as a name."""
+        m = self.actor(tok)
+        if not m.key and tok.pos_ == "PROPN":
+            span = _phrase(tok)
+            names = [t for t in span if t.pos_ == "PROPN"]
+            if names:
+                s = tok.doc[names[0].i:names[-1].i + 1]
+                m = Mention(s.start_char, s.end_char, s.text, m.nouns, "PROPN", entity_key(s.text))
+        return m
+
     def frames(self, sent: "Span", si: int) -> list[Frame]:
         out: list[Frame] = []
         for tok in sent:
@@ -277,6 +293,10 @@ class _Builder:
             subj_holder = head if subj_holder.dep_ in ("conj", "xcomp") and head is not subj_holder else None
         if subj_holder is not None:
             for c in subj_holder.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and subj_holder is verb:
+                    roles = f.patients if c.dep_ == "nsubjpass" else f.agents
+                    roles.append(self.role(c))
+                    roles.extend(self.role(cc) for cc in c.conjuncts)
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     # "no fans will be allowed" denies as much as "fans will not be allowed"
                     if c.lower_ in _NEG_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
@@ -290,10 +310,13 @@ class _Builder:
                 f.modal = c.lower_
             elif c.dep_ in ("dobj", "attr", "oprd", "dative"):
                 f.objects.append(self.mention(c))
+                if c.dep_ == "dobj":
+                    f.patients.append(self.role(c))
             elif c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ == "pobj":
                         f.actors.append(self.actor(p))
+                        f.agents.append(self.role(p))
             elif c.dep_ == "prep":
                 for p in c.children:
                     if p.dep_ != "pobj":

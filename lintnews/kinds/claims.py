@@ -135,7 +135,7 @@ class ConflictingAccountsKind(Kind):
                 f = None
                 if _shared >= self.options["min_coverage"] * 0.75 * (len(s.content) - 1):
                     f = self.swap(ctx, earlier, s)
-                f = f or self.frames(ctx, earlier, s)
+                f = f or self.frames(ctx, earlier, s) or self.roles(ctx, earlier, s)
                 if f is not None and s.index not in reported:
                     reported.add(s.index)
                     yield f
@@ -232,6 +232,66 @@ class ConflictingAccountsKind(Kind):
                         related=[(ta[0], ta[1], f"'{ta[2]}' here")])
         return None
 
+    # -- a retelling in other words with one role swapped ----------------------------------
+    def roles(self, ctx: Context, a: Sentence, b: Sentence) -> Finding | None:
+        """``b`` retells ``a`` in another order or voice ("Y was appointed by X", "X, the
+        coach, called up Y", "In 2004, X ...") with the agent or patient of the same verb
+        named differently. ``b``'s words must nearly all be ``a``'s, whatever their order."""
+        names_a = [m for m in a.ents if m.key]
+        new_words = 0
+        matched = 0
+        for u in b.units:
+            if not u.content:
+                continue
+            if u.ent is not None:
+                # a name kept from the earlier sentence counts; a new one may be the swap
+                matched += any(is_alias(e.key, u.ent.key) for e in names_a if u.ent.key)
+                continue
+            if u.key in a.content:
+                matched += 1
+            else:
+                new_words += 1
+        # one name of the retelling is new (the swap); two new names tell another story
+        new_names = {e.key for e in b.ents if e.key and not any(is_alias(x.key, e.key) for x in names_a)}
+        if len(new_names) > 1:
+            return None
+        if new_words > self.options["max_new_words"] or matched < self.options["min_matched"] or \
+                matched / max(1, matched + new_words) < self.options["min_coverage"]:
+            return None
+        for fb in b.frames:
+            if fb.group in _WEAK_GROUPS:
+                continue
+            for fa in a.frames:
+                if fa.lemma != fb.lemma:
+                    continue
+                for role, other in (("agents", "patients"), ("patients", "agents")):
+                    ra, rb = getattr(fa, role), getattr(fb, role)
+                    oa, ob = getattr(fa, other), getattr(fb, other)
+                    # the other role must be filled alike on both sides: the same act
+                    if not oa or not ob or not any(_same_filler(x, y) for x in oa for y in ob):
+                        continue
+                    for y in rb:
+                        if not y.key or any(is_alias(e.key, y.key) for e in names_a) or \
+                                any(is_alias(y.key, x.key) for x in ra if x.key):
+                            continue
+                        for x in ra:
+                            if not x.key or not _labels_compatible(x.label, y.label):
+                                continue
+                            # the old name gone from the retelling: replaced, not joined
+                            if any(is_alias(x.key, e.key) for e in b.ents if e.key) or \
+                                    x.key in b.content:
+                                continue
+                            # a resolved pronoun on either side is not a swap of names
+                            if ctx.article.text[y.start:y.end].lower() in ("he", "she", "it", "they", "him", "her", "them"):
+                                continue
+                            line = ctx.article.line_of(x.start)
+                            return Finding(
+                                y.start, y.end,
+                                f"says '{y.text}' here, but line {line} says '{x.text}' "
+                                f"(this sentence retells line {line}: {_clip(ctx.article.text[a.start:a.end])})",
+                                related=[(x.start, x.end, f"'{x.text}' here")])
+        return None
+
     # -- the same act with a different object ----------------------------------------------
     def frames(self, ctx: Context, a: Sentence, b: Sentence) -> Finding | None:
         """``b`` restates ``a``'s acts (same actors, same predicate groups) but one object differs."""
@@ -282,6 +342,14 @@ def _same_act(fa: Frame, fb: Frame) -> bool:
     ka = [m.key for m in fa.actors if m.key]
     kb = [m.key for m in fb.actors if m.key]
     return any(is_alias(x, y) for x in ka for y in kb)
+
+
+def _same_filler(x: Mention, y: Mention) -> bool:
+    """Two role fillers naming the same thing: alias names, or a shared common noun."""
+    if x.key and y.key:
+        return is_alias(x.key, y.key)
+    # "$778.2m" has no common noun: the same words then
+    return bool(x.nouns & y.nouns) or x.text.lower().rstrip(".") == y.text.lower().rstrip(".")
 
 
 def _key_nouns(f: Frame) -> set[str]:
