@@ -75,7 +75,9 @@ def test_repeated_word_triple_gives_two_findings():
     ("They stopped making six six-cylinder engines.", ["six six"]),
     ("He said that that it worked.", ["that that"]), ("The The plan worked.", ["The The"]),
     ("He left in the in the morning.", ["in the in the"]), ("In the in the end, he won.", ["In the in the"]),
-    ("Shares rose\nrose again.", ["rose\nrose"]),
+    ("Shares rose\nrose again.", ["rose\nrose"]), ("We will not wait wait to the end.", ["wait wait"]),
+    ("Stores such as one as one-day sales.", ["as one as one"]),
+    ("Use firewalls and software and software updates.", ["and software and software"]),
 ])
 def test_repeated_word_bad(text, bad):
     assert flagged(text, "W102") == bad
@@ -87,6 +89,7 @@ def test_repeated_word_bad(text, bad):
     "Duran Duran played.", "It was very, very good.", "It is. Is it over?",
     "He did have a point.", "The question is Will he go?", "Coach G G Bulloch left.",
     "And more and more people came.", "It grew more and more and more.", "It was more or less over or not.",
+    '"Wait wait!" he said.', "Go go go, they shouted.", "It was a no no for him.", "It got worse and worse and worse.",
 ])
 def test_repeated_word_good(text):
     assert flagged(text, "W102") == []

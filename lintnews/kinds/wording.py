@@ -189,14 +189,17 @@ _THAT_THAT_ERROR = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|thos
                               r"|our|my|your|there)\b", re.I)
 # A two-word phrase typed twice: "in the in the", "said that said that".
 _PHRASE_PAIR = re.compile(r"(?<![\w'’\-])([A-Za-z]+)([ \t]+\n?|\n)[ \t]*([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)"
-                          r"([A-Za-z]+)(?:[ \t]+\n?|\n)[ \t]*([A-Za-z]+)(?![\w'’\-])")
+                          r"([A-Za-z]+)(?:[ \t]+\n?|\n)[ \t]*([A-Za-z]+)(?!\w|['’][a-rt-z])")
+_X_AND_X = {"more", "less", "again", "over", "on", "round", "around", "through", "time", "out"}
 _HAD_HAD_ERROR = re.compile(r"\s+(?:been|\w+ed)\b", re.I)
 # Doubles that are grammatical or idiomatic.
 _LEGIT_DOUBLES = {"had had", "that that", "bye bye", "her her", "ha ha", "no no", "tut tut",
-                  "chop chop", "knock knock", "there there", "now now", "so so", "night night",
+                  "chop chop", "knock knock", "so so", "night night",
                   "pom pom", "tom tom", "yo yo", "ga ga", "boo boo", "choo choo", "mahi mahi",
                   "very very", "really really", "far far", "blah blah", "yada yada", "bla bla",
-                  "bling bling", "never never", "wait wait", "go go", "yes yes", "do do"}
+                  "bling bling", "do do"}
+# Said twice for emphasis, then punctuated: "Wait wait!", "go go go," ("wait wait to" is a slip).
+_EXCLAIMED = {"never never", "wait wait", "go go", "yes yes", "now now", "there there"}
 # Names that are a word said twice.
 DOUBLED_NAMES = {"duran", "bora", "walla", "sirhan", "pago", "sing", "boing", "talk", "mahi", "baden",
                  "dum", "bam", "tora", "mau", "cous", "hush", "wagga", "kiri", "baba", "yo",
@@ -254,6 +257,9 @@ class RepeatedWordKind(Kind):
                 pass  # "had had been": one 'had' too many
             elif pair in self.allow:
                 continue
+            elif pair in _EXCLAIMED and (re.match(r"[\s]*(?:[^\w\s]|" + re.escape(la) + r"\b)", after, re.I)
+                                         or _sentence_initial(text, m.start(1))):
+                continue
             if la == lb:
                 if len(a) == 1 and la not in ("a", "i"):
                     continue  # initials ("G G Bulloch"), list letters
@@ -278,8 +284,12 @@ class RepeatedWordKind(Kind):
                 break
             pos = m.start(3)
             w1, w2, w3, w4 = (m.group(i).lower() for i in (1, 3, 5, 6))
-            if w1 != w3 or w2 != w4 or w1 == w2 or "\n\n" in m.group(0) or w1 in ("and", "or"):
-                continue  # "and more and more", "or more or less": 'X and X' idioms
+            if w1 != w3 or w2 != w4 or w1 == w2 or "\n\n" in m.group(0):
+                continue
+            prev = re.search(r"([A-Za-z]+)\s*$", text[max(0, m.start() - 30):m.start()])
+            if w1 in ("and", "or") and (w2 in _X_AND_X or w2.endswith("er")
+                                        or (prev is not None and prev.group(1).lower() == w2)):
+                continue  # "and more and more", "or more or less", "and over and over": 'X and X' idioms
             if m.group(5)[0].isupper() and m.group(1)[0].isupper() and not _sentence_initial(text, m.start(1)):
                 continue  # a name said twice: "New York, New York" without the comma
             nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():])
