@@ -374,7 +374,9 @@ _PAREN_GLUE = re.compile(r"(?<=[\w.%!?'’\"”])\)(?=[A-Za-z]{2})")
 # a double quotation mark glued to the next word after a comma: 'higher,"he said', 'said,"We'
 _QUOTE_GLUE = re.compile(r"(?<=[A-Za-z0-9])(,|[.!?](?=[\"”][a-z]))([\"”“])(?=[A-Za-z])")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)%])[ \t\u00a0]+(?=[,.](?![.\w]))")
+_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)%])[ \t\u00a0]+(?=[,.](?![.\w])|;(?=\s|$)|:(?=[ \t]+[A-Za-z]))")
+_MARK_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon", "?": "question mark",
+               "!": "exclamation mark"}
 _URLISH = re.compile(r"(https?://|www\.|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
                      r"\b|\.(js|py|exe|html?|php|asp|net|NET)\b)", re.I)
 _CHUNK = re.compile(r"\S+")
@@ -425,7 +427,7 @@ class SpacingKind(Kind):
                 mark = text[m.end()]
                 if mark == "." and text[m.end():m.end() + 3] == "...":
                     continue
-                name = "comma" if mark == "," else "full stop"
+                name = _MARK_NAMES[mark]
                 yield Finding(m.start(), m.end() + 1, f"a space before the {name}",
                               fix=[(m.start(), m.end(), "")], fix_message="remove the space")
 
