@@ -207,6 +207,8 @@ def test_textacy_runs_under_numpy2():
     ("Ministers want to legalise the drug. Others refuse to legalize it.", "legalize"),
     ("The US team won. The U.S. coach was pleased.", "U.S."),
     ("Mr Blair met Mrs Thatcher. Later Mr. Blair left.", "Mr."),
+    ("Labour said taxes would rise. Tony Blair said Labour would win. Later, labour said it would act.",
+     "labour"),
     ("Prices rose 5% in May. Wages rose 3 per cent.", "per cent"),
     ("The police keep a database of names. The data base holds a million entries.", "data base"),
 ])
@@ -231,6 +233,8 @@ def test_joined_name_reported_once():
     "The Standards and Privileges Committee met. Its standards are high.",
     "Open standards make the net work for everyone. The network grew.",          # noun + verb
     "Mr Blair met Dr Reid. Prices rose 5%, then 3%.",
+    "Tony Blair said Labour would win. Critics of Labour disagreed. The cost of cheap labour rose.",
+    "The National Council for Adoption met. Officials at the Council for Adoption said adoption is hard.",
 ])
 def test_term_variant_quiet_cases(text):
     assert not _codes(lint(text, "C104"), "C104")

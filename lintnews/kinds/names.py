@@ -435,6 +435,20 @@ _SPLIT_SKIP = {"any", "some", "every", "all", "may", "who", "what", "with", "out
 _COMPOUND_SKIP_PREFIX = {"re", "un", "de", "pre", "in"}  # re-sign/resign, re-cover/recover
 
 
+def _single_word_ent(t: Any) -> bool:
+    """Token t stands alone: no capitalised word beside it (not "Golden Globe Awards")."""
+    doc = t.doc
+    prev = doc[t.i - 1] if t.i else None
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ in ("of", "for", "and", "on", "&", "de") and t.i > 1 \
+            and doc[t.i - 2].text[:1].isupper() and doc[t.i - 2].ent_type_ not in ("DATE", "TIME") \
+            and not doc[t.i - 2].is_sent_start:
+        return False  # "National Council for Adoption"
+    return not (prev is not None and prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start
+                and "\n" not in prev.whitespace_) and \
+        not (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and t.whitespace_ == " ")
+
+
 class TermVariantKind(VariantsKind):
     """``variants`` word lists plus automatic checks for terms written two ways."""
 
@@ -466,6 +480,8 @@ class TermVariantKind(VariantsKind):
             auto.extend(self._spelling(ctx))
         if self.options["joined_names"]:
             auto.extend(_spacing_findings(ctx, False))
+        if self.options["capitalisation"]:
+            auto.extend(self._lowered_names(ctx))
         if self.options["abbreviations"]:
             auto.extend(self._abbreviations(ctx))
         if self.options["compounds"]:
@@ -543,6 +559,45 @@ class TermVariantKind(VariantsKind):
             rx = re.compile(r"(?<![\w-])(%s-%s|%s%s)(?![\w-])" % (a, b, a, b), re.I)
             occ = [(body + x.start(), body + x.end(), x.group(0).lower()) for x in rx.finditer(text[body:])]
             yield from self._first_sets(ctx, occ, "")
+
+    def _lowered_names(self, ctx: Context) -> Iterable[Finding]:
+        """A one-word name (Labour, Parliament) written in lower case where it stands alone as a name.
+
+        The lower-case word must be bare (no article, adjective, possessive or
+        compound: "cheap labour", "the Iraqi parliament" are common nouns) and
+        the capitalised form must be an entity used at least twice mid-sentence
+        and more often than the lower-case one.
+        """
+        from ..facts.names import _sentence_initial
+
+        doc = ctx.doc
+        body = ctx.article.body_start()
+        caps: dict[str, list[Any]] = defaultdict(list)
+        lows: dict[str, list[Any]] = defaultdict(list)
+        for t in doc:
+            if t.idx < body or not t.is_alpha or len(t.text) < 4:
+                continue
+            if t.text[0].isupper() and t.text[1:].islower() and (t.ent_type_ or not _sentence_initial(t)):
+                caps[t.lower_].append(t)
+            elif t.text.islower() and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod") \
+                    and not (t.i > 0 and doc[t.i - 1].lower_ in _DETS_LOWER) and \
+                    not any(ch.dep_ in ("det", "amod", "poss", "compound", "nummod") for ch in t.children):
+                lows[t.text].append(t)
+        for low, ls in lows.items():
+            cs = caps.get(low)
+            if not cs or len(cs) < 2 or len(cs) <= len(ls) or low in _SAME_THING:
+                continue
+            alone = [c for c in cs if c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") and _single_word_ent(c)]
+            if len(alone) < 2 or any(not _single_word_ent(c) for c in cs):
+                continue  # "the London Marathon", "Golden Globe Awards": part of a longer name
+            if any(c.i > 0 and doc[c.i - 1].lower_ in _DETS_LOWER for c in cs):
+                continue  # "the Commission": a common noun capitalised, handled above
+            for t in ls:
+                ref = cs[0]
+                yield Finding(t.idx, t.idx + len(t.text),
+                              f"{_q(t.text)} here, but line {ctx.article.line_of(ref.idx)} writes the name "
+                              f"{_q(ref.text)} (lower case here)",
+                              related=[(ref.idx, ref.idx + len(ref.text), f"written {_q(ref.text)} here")])
 
     def _abbreviations(self, ctx: Context) -> Iterable[Finding]:
         """Title abbreviations with and without a full stop (Mr/Mr., Dr/Dr.), and 5%/5 per cent.
