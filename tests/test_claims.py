@@ -450,3 +450,18 @@ def test_passive_restatements_and_other_acts_are_not_conflicts(later):
     text = ("Standard & Poor's upgraded Pakistan a few weeks ago. The UK's Andrea Arnold won "
             f"the short film award.\n\nThe deal was agreed.\n\n{later}")
     assert lint(text, "C201") == []
+
+
+def test_repeat_with_its_phrases_moved():
+    first = "The German economy has been faltering, with unemployment levels rising to a seventy-year high."
+    later = "With unemployment levels rising to a seventy-year high, the German economy has been faltering."
+    text = f"{first}\n\nThe deal was agreed.\n\n{later}"
+    diags = lint(text, "C208")
+    assert [d.line for d in diags] == [5] and "another order" in diags[0].message
+
+
+def test_same_words_in_another_sense_are_not_a_reordered_repeat():
+    text = ("The club sold the striker to the rival club for a record fee in the summer.\n\n"
+            "The deal was agreed.\n\n"
+            "In the summer the rival club bought a striker from the club for a record fee.")
+    assert lint(text, "C208") == []

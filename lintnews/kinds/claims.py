@@ -403,6 +403,11 @@ class RedundantSentenceKind(Kind):
                     continue   # too different in length to be a repeat, too short to be inside
                 ratio = sm.ratio() if sm.quick_ratio() >= self.options["min_ratio"] else 0.0
                 how = "repeats" if ratio >= 0.999 else "nearly repeats"
+                if ratio < self.options["min_ratio"] and shorter >= 2 * min_words and \
+                        _reordered(a.lemmas, s.lemmas) and not (a.in_quote or s.in_quote):
+                    # "With 5% growth forecast, the economy is enjoying ..." retold with its
+                    # phrases moved: the same words in the same runs, another order
+                    ratio, how = 1.0, "repeats, in another order,"
                 if ratio < self.options["min_ratio"]:
                     # one sentence inside the other: the parser joined a repeat to its neighbour
                     # (quotations excepted: a lede quoting part of a remark is normal)
@@ -419,6 +424,20 @@ class RedundantSentenceKind(Kind):
                                   f"{how} line {line}: {_clip(ctx.article.text[astart:aend])}",
                                   related=[(astart, aend, "first said here")])
                     break
+
+
+def _reordered(a: list[str], b: list[str]) -> bool:
+    """Whether ``b`` is ``a`` with its phrases moved: nearly the same bag of words, and
+    nearly every run of three words of the shorter one found in the other."""
+    from collections import Counter
+
+    ca, cb = Counter(a), Counter(b)
+    if 2 * sum((ca & cb).values()) / (len(a) + len(b)) < 0.9:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    grams = {tuple(long_[i:i + 3]) for i in range(len(long_) - 2)}
+    own = [tuple(short[i:i + 3]) for i in range(len(short) - 2)]
+    return sum(g in grams for g in own) >= 0.75 * len(own)
 
 
 def _quoted(ctx: Context, s: Sentence) -> bool:
