@@ -108,6 +108,9 @@ def test_title_and_possessive_are_stripped():
      "Golucester", "Gloucester"),
     ("The Scottish Parliament met. The Parliament voted. Members of the Parrliament agreed.",
      "Parrliament", "Parliament"),
+    # an initial in a line-up fits the given name ("K Morgaan" / "Kevin Morgan")
+    ("Kevin Morgan takes over at full-back. Wales: G Thomas (capt); K Morgaan, T Shanklin.",
+     "Morgaan", "Morgan"),
     # a letter replaced in a short surname used repeatedly
     ("Prime Minister Tony Blair spoke on Monday. Blair said the economy was strong. Aides to Blaer "
      "said he would campaign. Blair then left for Brussels.", "Blaer", "Blair"),

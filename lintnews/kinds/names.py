@@ -215,7 +215,7 @@ class NameVariantKind(Kind):
         # parts of different longer names ("Get Back" / "Jack Black", "Lian Chia Liang" / "China")
         ra = {w.run for w in forms[a]}
         rb = {w.run for w in forms[b]}
-        if "" not in ra and "" not in rb and not ra & rb:
+        if "" not in ra and "" not in rb and not ra & rb and not _initials_fit(ra, rb):
             return []
         for x, y in ((a, b), (b, a)):
             if all(w.run and w.ent_label == "PERSON" for w in forms[x]) and \
@@ -227,7 +227,7 @@ class NameVariantKind(Kind):
         if ca and cb and not set(map(id, ca)) & set(map(id, cb)):
             rest_a = {tuple(w for w in c.full[2].split() if w != a) for c in ca}
             rest_b = {tuple(w for w in c.full[2].split() if w != b) for c in cb}
-            if not rest_a & rest_b:
+            if not rest_a & rest_b and not _initials_fit({" ".join(r) for r in rest_a}, {" ".join(r) for r in rest_b}):
                 return []
         wa, wb = forms[a], forms[b]
         # the rarer form is the suspect; on a tie the later one
@@ -246,6 +246,16 @@ class NameVariantKind(Kind):
                    + (" (one letter apart)" if w.text.lower() != ref.text.lower() else " (different case)"))
             out.append(Finding(w.start, w.end, msg, related=[(ref.start, ref.end, f"written {_q(ref.text)} here")]))
         return out
+
+
+def _initials_fit(ra: set, rb: set) -> bool:
+    """An initial on one side fits a given name on the other ("K Morgaan" / "Kevin Morgan")."""
+    def initial(r: str) -> str:
+        return r[0] if re.fullmatch(r"[A-Z]\.?", r) else ""
+    for x, y in ((ra, rb), (rb, ra)):
+        if any(initial(r) and any(o[:1] == initial(r) and len(o) > 2 for o in y) for r in x):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------
