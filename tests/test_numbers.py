@@ -256,3 +256,27 @@ def test_headline_casualties_and_lead_sums(text, flagged):
 ])
 def test_headline_casualties_and_lead_sums_quiet(text):
     assert codes(text, "C206") == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # a shortened restatement: the bare head of the same noun, the same verb
+    ("The American made 26 unforced errors in the match.\n\nIn all, 15 errors were made.", "15 errors"),
+    # a verb that modifies the counted noun ("people arrested") is its predicate
+    ("Police arrested 12 people after the match in Leeds.\n\nThere were 15 people arrested, police said.",
+     "15 people"),
+    # a hedged figure far outside the other's range
+    ("The worm hit more than 40,000 websites within a day.\n\nIn all, 24,000 websites were hit.",
+     "24,000 websites"),
+])
+def test_numeric_conflict_restated_differently(text, flagged):
+    assert [d.text for d in codes(text, "C202")] == [flagged]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 23,000 people have been killed.\n\nOfficials said 34,500 people had been killed.",
+    "The firm opened 12 new stores in Wales.\n\nThe firm has 40 stores in all.",
+    "Scotland have lost 12 of their 14 games.\n\nWe were confident for those two first games.",
+    "About 20 people were hurt in the crash.\n\nThe crash hurt 22 people.",
+])
+def test_numeric_conflict_restated_quiet(text):
+    assert codes(text, "C202") == []

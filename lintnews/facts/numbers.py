@@ -277,6 +277,9 @@ def _frame(tok: Any) -> tuple[frozenset[str], str | None]:
     """Verb lemmas above ``tok`` (its predicate) and the nearest verb's subject (its actor)."""
     preds: set[str] = set()
     subject = None
+    # "15 people arrested", "jobs to be cut": a verb that modifies the counted noun is its predicate
+    modifying = {c.lemma_.lower() for c in tok.children if c.dep_ in ("acl", "relcl")
+                 and c.pos_ == "VERB" and c.i > tok.i and c.tag_ in ("VBN", "VB")}
     t = tok
     seen = 0
     while t is not None and seen < 12:
@@ -296,7 +299,7 @@ def _frame(tok: Any) -> tuple[frozenset[str], str | None]:
         if t.head is t:
             break
         t = t.head
-    return frozenset(preds), subject
+    return frozenset(preds | modifying), subject
 
 
 def _subject_key(tok: Any) -> str:

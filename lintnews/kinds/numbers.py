@@ -56,13 +56,20 @@ class NumericConflictKind(Kind):
         reported: set[tuple[int, int]] = set()
         for j, later in enumerate(cands):
             for first in cands[:j]:
-                if first.sent == later.sent or first.noun != later.noun:
+                if first.sent == later.sent:
+                    continue
+                # "26 unforced errors" restated as "39 errors": the bare head of the same noun
+                shortened = first.noun != later.noun and first.head == later.head and \
+                    (first.noun == first.head or later.noun == later.head)
+                if first.noun != later.noun and not shortened:
                     continue
                 if first.value == later.value or first.compatible(later):
                     continue
-                if first.hedge or later.hedge:
+                if (first.hedge or later.hedge) and not _hedge_ok(first, later):
                     continue
                 shared = (first.predicates & later.predicates) - _WEAK_PREDICATES
+                if shortened and not shared - {"have", "get", "do", "take", "give", "go"}:
+                    continue
                 if not shared and not (" " in first.noun and first.subject and
                                        first.subject == later.subject and first.subject != "PRON"):
                     # a specific noun ("metatarsal bones") for one named actor needs no shared verb
@@ -99,6 +106,14 @@ _GENERIC = {"year", "month", "week", "day", "hour", "minute", "second", "time", 
             "stroke", "lap", "shot", "run", "set", "over", "innings", "wicket", "hole", "round"}
 _WEAK_PREDICATES = {"say", "tell", "be", "accord", "report", "confirm", "claim", "believe",
                     "think", "state", "suggest", "show", "reveal", "announce", "expect"}
+
+
+def _hedge_ok(a: Quantity, b: Quantity) -> bool:
+    """A hedged figure is compared only when it misses the other figure by far: "some 750 farms"
+    against "500 farms", "more than 40,000 websites" against "24,000" (the hedge's own range,
+    which ``compatible`` applies, already lets "more than 23,000" stand beside 34,500)."""
+    lo = min(a.value, b.value)
+    return lo > 0 and max(a.value, b.value) / lo >= 1.25
 
 
 def _other_same_noun(cands: list[Quantity], a: Quantity, b: Quantity) -> bool:
