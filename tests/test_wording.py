@@ -76,6 +76,7 @@ def test_repeated_word_triple_gives_two_findings():
     ("He said that that it worked.", ["that that"]), ("The The plan worked.", ["The The"]),
     ("He left in the in the morning.", ["in the in the"]), ("In the in the end, he won.", ["In the in the"]),
     ("Shares rose\nrose again.", ["rose\nrose"]), ("We will not wait wait to the end.", ["wait wait"]),
+    ("He made no no secret of it.", ["no no"]),
     ("Stores such as one as one-day sales.", ["as one as one"]),
     ("Use firewalls and software and software updates.", ["and software and software"]),
 ])
@@ -89,7 +90,7 @@ def test_repeated_word_bad(text, bad):
     "Duran Duran played.", "It was very, very good.", "It is. Is it over?",
     "He did have a point.", "The question is Will he go?", "Coach G G Bulloch left.",
     "And more and more people came.", "It grew more and more and more.", "It was more or less over or not.",
-    '"Wait wait!" he said.', "Go go go, they shouted.", "It was a no no for him.", "It got worse and worse and worse.",
+    '"Wait wait!" he said.', "Go go go, they shouted.", "It was a no no for him.", '"No no," he said.', "It got worse and worse and worse.",
 ])
 def test_repeated_word_good(text):
     assert flagged(text, "W102") == []

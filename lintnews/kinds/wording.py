@@ -193,7 +193,7 @@ _PHRASE_PAIR = re.compile(r"(?<![\w'’\-])([A-Za-z]+)([ \t]+\n?|\n)[ \t]*([A-Za
 _X_AND_X = {"more", "less", "again", "over", "on", "round", "around", "through", "time", "out"}
 _HAD_HAD_ERROR = re.compile(r"\s+(?:been|\w+ed)\b", re.I)
 # Doubles that are grammatical or idiomatic.
-_LEGIT_DOUBLES = {"had had", "that that", "bye bye", "her her", "ha ha", "no no", "tut tut",
+_LEGIT_DOUBLES = {"had had", "that that", "bye bye", "her her", "ha ha", "tut tut",
                   "chop chop", "knock knock", "so so", "night night",
                   "pom pom", "tom tom", "yo yo", "ga ga", "boo boo", "choo choo", "mahi mahi",
                   "very very", "really really", "far far", "blah blah", "yada yada", "bla bla",
@@ -257,7 +257,9 @@ class RepeatedWordKind(Kind):
                 pass  # "had had been": one 'had' too many
             elif pair in self.allow:
                 continue
-            elif pair in _EXCLAIMED and (re.match(r"[\s]*(?:[^\w\s]|" + re.escape(la) + r"\b)", after, re.I)
+            elif pair == "no no" and re.search(r"\b(?:a|the|big|real)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+                continue  # "a no no": a noun
+            elif pair in (_EXCLAIMED | {"no no"}) and (re.match(r"[\s]*(?:[^\w\s]|" + re.escape(la) + r"\b)", after, re.I)
                                          or _sentence_initial(text, m.start(1))):
                 continue
             if la == lb:
