@@ -242,6 +242,7 @@ def test_age_forms_that_are_not_the_persons_age_now():
     ("Air China in $4bn London listing\n\nThe airline is to list in London.\n\n"
      "Air China plans to raise $1bn (£514m) from the flotation.", "$4bn"),
     ("&#163;2.8m fine for Viacom\n\nViacom has paid £1.8m to end the investigation.", "&#163;2.8m"),
+    ("Firm loses £5m\n\nThe company said it had lost £5bn in the year.", "£5m"),
 ])
 def test_headline_casualties_and_lead_sums(text, flagged):
     assert [d.text for d in codes(text, "C206")] == [flagged]

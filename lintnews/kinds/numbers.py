@@ -610,6 +610,8 @@ def _near(h: Quantity, q: Quantity) -> bool:
     """Different but close enough to be the same figure mistyped or changed."""
     if _transposed(h, q):
         return True
+    if _digits(h) == _digits(q) and _scale(h) != _scale(q):
+        return True  # "£5m" over "£5bn": the scale changed
     if not h.value or not q.value:
         return False
     ratio = h.value / q.value
