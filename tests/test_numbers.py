@@ -106,6 +106,7 @@ def test_age_against_birth_year_needs_a_date():
     ("Revenues went up 40% to £150m (2003: £120m).", "(+25.0%)"),
     ("Operating profit reached £150m, 40% more than the £120m made a year ago.", "(+25.0%)"),
     ("Losses narrowed 15% to £90m from £120m.", "(-25.0%)"),
+    ("Sales of 600,000 units were 35% ahead of last year's 480,000.", "(+25.0%)"),
 ])
 def test_percent_change_shows_the_arithmetic(text, shown):
     found = codes(text, "C204")

@@ -183,11 +183,11 @@ class AgeConflictKind(Kind):
 _UP = re.compile(r"\b(?:up|rose|rise|rises|rising|risen|jump(?:ed|s)?|climb(?:ed|s)?|gr[eo]w(?:n|s)?|"
                  r"increase[ds]?|gain(?:ed|s)?|surg(?:ed|e|es)|soar(?:ed|s)?|higher|boost(?:ed)?|"
                  r"rocket(?:ed)?|leap(?:t|ed)?|grow(?:th)?|improv(?:ed|ement)|advance[ds]?|"
-                 r"swell(?:ed)?|doubl(?:ed|e)|lift(?:ed|s|ing)?|push(?:ed)?\s+up|hike[ds]?|raised?|more)\b", re.I)
+                 r"swell(?:ed)?|doubl(?:ed|e)|lift(?:ed|s|ing)?|push(?:ed)?\s+up|hike[ds]?|raised?|more|ahead)\b", re.I)
 _DOWN = re.compile(r"\b(?:down|fell|fall|falls|falling|fallen|drop(?:ped|s)?|declin(?:ed|e|es)|"
                    r"slump(?:ed|s)?|decrease[ds]?|cut|lower|lost|loss|slid|slide|tumbl(?:ed|e)|"
                    r"plung(?:ed|e)|dipp?(?:ed)?|dip|shrank|shrunk|shrink|sank|sink|slip(?:ped)?|"
-                   r"plummet(?:ed)?|reduc(?:ed|tion)|contract(?:ed|ion)|eas(?:ed|e)|narrow(?:ed|s)?|less)\b", re.I)
+                   r"plummet(?:ed)?|reduc(?:ed|tion)|contract(?:ed|ion)|eas(?:ed|e)|narrow(?:ed|s)?|less|behind)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile)\b|;|\.\s", re.I)
 _BASE_BEFORE = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|on|over|than)\s+(?:the\s+|(?:the\s+)?"
                           r"(?:last|previous|prior|same)\s+(?:year|period|quarter|month|season)'s\s+|"
