@@ -447,6 +447,7 @@ class CountMismatchKind(Kind):
         listed = rest[:stop.start()]
         if key == ":":
             listed = trim_tail(listed)
+        listed_len = len(listed.rstrip())
         if key == "," and not re.match(r",\s+[a-z]", rest[stop.start():stop.start() + 30]):
             return None  # the list must close with a comma and the sentence go on
         if not listed.strip() or len(listed) > 200 or _NOT_FULL.search(listed):
@@ -470,7 +471,7 @@ class CountMismatchKind(Kind):
             end = offset + m.end() + stop.start()
         shown = m.group("noun").strip()
         said = f"{m.group('lead') or ''}{n_text}{m.group('comp') or ''}{(' ' + shown) if shown else ''}".strip()
-        return Finding(start, end if key != ":" else offset + m.end() + stop.start(),
+        return Finding(start, end if key != ":" else offset + m.end() + listed_len,
                        f"says '{said}' but lists {len(items)}: {', '.join(items)}")
 
 
