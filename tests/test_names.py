@@ -126,6 +126,8 @@ def test_name_variant_flags_the_rarer_form(text, flag, other):
     "John Smith and Mary Smyth lead the campaign. Smith spoke first, then Smyth.",
     "Iran and Iraq signed the pact. Iran said it was pleased and Iraq agreed.",
     "Iran signed the pact. Iran said it was pleased, Iran's allies agreed and Iraq followed.",
+    "She starred with Juliette Binoche in Chocolat. Her next film was the remake of Charlie and the "
+    "Chocolate Factory.",
     "Germany's exports rose. German firms sold more abroad.",
     "Russia signed. Russian officials were pleased and Russia's allies followed.",
     "Lian Chia Liang, economist at a bank in China, said growth would slow.",

@@ -237,6 +237,11 @@ class NameVariantKind(Kind):
             sus, other = (a, b) if wa[0].start > wb[0].start else (b, a)
         if len(forms[sus]) > self.options["max_variant_count"]:
             return []
+        sus_runs = {w.run for w in forms[sus]}
+        other_runs = {w.run for w in forms[other]}
+        if "" not in sus_runs and other_runs == {""} and \
+                all(w.ent_label in ("WORK_OF_ART", "EVENT", "LAW") for w in forms[sus]):
+            return []  # "Chocolate Factory" beside the film "Chocolat": another title, not a typo
         if sus.lower() in lower_words and sus.lower() != other.lower():
             return []  # an ordinary word ("Change" starting a sentence, "change" elsewhere)
         ref = forms[other][0]
