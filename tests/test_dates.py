@@ -85,3 +85,11 @@ def test_weekday_written_after_the_date():
     assert codes("Talks opened on 4 March 2004, a Thursday, in Leeds.", "C301") == []
     # "a Tuesday night" names another time, not the date's weekday
     assert codes("It rained on 4 March 2004, a Tuesday night to forget.", "C301") == []
+
+
+def test_numeric_date_with_a_weekday_that_fits_neither_reading():
+    assert [d.text for d in codes("Talks opened on Tuesday 4/3/2004 in Leeds.", "C301")] == [
+        "Tuesday 4/3/2004"]
+    # 4 March 2004 was a Thursday, 3 April 2004 a Saturday: either reading may be meant
+    assert codes("Talks opened on Thursday 4/3/2004 in Leeds.", "C301") == []
+    assert codes("Talks opened on Saturday 4/3/2004 in Leeds.", "C301") == []

@@ -40,6 +40,9 @@ RELATIVE_RE = re.compile(
 TRAILING_WD_RE = re.compile(r"(?:,\s*(?:which\s+was\s+|which\s+is\s+)?an?\s+|\s*\(\s*)"
                             r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                             r"(?P<close>\s*\))?")
+# "Tuesday 4/3/2004", "Tuesday, 04.03.2004": read day-first and month-first
+NUMERIC_WD_RE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+                           r"(?:the\s+)?(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>" + _YEAR + r")\b")
 DATELINE_RE = re.compile(r"^\s*(?:\w+\s+){0,3}\d{1,2}\s+" + _MON + r"\s+" + _YEAR + r"\b|"
                          r"^\s*(?:Published|Updated|Last updated)[:\s]", re.M)
 
@@ -156,6 +159,20 @@ def build(facts: Any) -> Dates:
             continue
         out.explicit.append(DateMention(start, end, text[start:end], day, month,
                                         int(year_s) if year_s else None, wd, wd_s))
+    for m in NUMERIC_WD_RE.finditer(text):
+        wd = weekday_index(m.group("wd"))
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        readings = []
+        for day, month in ((a, b), (b, a)):
+            try:
+                readings.append((day, month, _dt.date(y, month, day).weekday()))
+            except ValueError:
+                continue
+        # flagged only when the weekday fits neither reading (the day-first one is reported)
+        if readings and all(w != wd for _, _, w in readings):
+            day, month, _ = readings[0]
+            out.explicit.append(DateMention(m.start(), m.end(), m.group(0), day, month, y, wd,
+                                            m.group("wd")))
     for m in RELATIVE_RE.finditer(text):
         if re.match(r"\s+programme|\s+show", text[m.end():m.end() + 12], re.I) or (
                 m.group(0)[0].isupper() and m.start() > 0 and text[m.start() - 2:m.start()].strip()
