@@ -178,6 +178,11 @@ def test_acronym_spelled_out_two_ways():
     assert len(diags) == 1 and "World Tariff Office" in diags[0].message
 
 
+def test_acronym_unexplained_still_reported():
+    text = "The QMV rules changed. Critics of QMV said the QMV vote was unfair."
+    assert _flagged(text, _codes(lint(text, "C103"), "C103")) == ["QMV"]
+
+
 def test_acronym_quiet_cases():
     for text in [
         "EverQuest (EQ) is a game. Fans say EQ is addictive.",
@@ -185,6 +190,8 @@ def test_acronym_quiet_cases():
         "Shares in SSL International rose. SSL makes Durex. SSL fell later.",
         "NASA, the BBC, the UN and the EU met the US team. NASA said so.",
         "The Memorandum of Understanding was signed. The MoU runs for five years. The MoU ends then.",
+        "The WRAZ-TV Fox affiliate dropped the show. WRAZ-TV aired a film instead.",   # call sign
+        "Made by the UPN TV network, the show ends. Fans asked UPN to keep it.",         # network name
     ]:
         assert not _codes(lint(text, "C103"), "C103"), text
 

@@ -395,7 +395,7 @@ class AcronymKind(Kind):
             if not a.definitions and not a.known and key not in extra and self.options["unexplained"]:
                 persons = sum(1 for x in a.ent_labels if x == "PERSON")
                 if len(a.uses) + len(a.headline_uses) >= self.options["min_uses"] and not a.in_name \
-                        and persons * 2 <= len(a.ent_labels):
+                        and persons * 2 <= len(a.ent_labels) and not _broadcaster(art.text, a.uses):
                     yield Finding(first[0], first[1],
                                   f"{_q(key)} is never spelled out (used {len(a.uses)} "
                                   f"time{'s' if len(a.uses) != 1 else ''})")
@@ -416,6 +416,15 @@ class AcronymKind(Kind):
                               f"{_q(key)} is used here but only spelled out later, on line "
                               f"{art.line_of(d0.start)} ({_q(d0.long_form)})",
                               related=[(d0.start, d0.end, f"spelled out as {_q(d0.long_form)} here")])
+
+
+_BROADCAST = re.compile(r"(?:-(?:TV|FM|AM|DT)\b|\s+(?:TV\s+|television\s+|radio\s+)?"
+                        r"(?:network|channel|station|affiliate)s?\b)")
+
+
+def _broadcaster(text: str, uses: list[tuple[int, int]]) -> bool:
+    """A call sign or network name (WRAZ-TV, "the UPN network"): the letters are the name."""
+    return any(_BROADCAST.match(text, e) for _, e in uses)
 
 
 def _norm(s: str) -> str:
