@@ -135,3 +135,18 @@ def project(root: _Path, config: str = "", rules: str = TEST_RULES) -> _Path:
     write(root / "rules" / "test.yml", rules)
     write(root / "lintnews.toml", 'rule-dirs = ["rules"]\n' + _textwrap.dedent(config))
     return root
+
+
+def read_pty(master: int) -> bytes:
+    """Everything written to a pseudo-terminal until its other end closes; closes ``master``."""
+    out = b""
+    while True:
+        try:
+            chunk = _os.read(master, 65536)
+        except OSError:  # EIO once the child side is closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    _os.close(master)
+    return out

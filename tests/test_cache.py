@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import project, run_cli, write
+from conftest import project, read_pty, run_cli, write
 
 PROBE = ("import sys, runpy; sys.argv = ['lintnews'] + sys.argv[1:]\n"
          "try:\n    runpy.run_module('lintnews', run_name='__main__')\n"
@@ -110,15 +110,6 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
                             stdout=subprocess.PIPE, stderr=slave, env=env)
     os.close(slave)
     out, _ = proc.communicate(timeout=300)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(master)
+    seen = read_pty(master)
     assert b"checking" in seen, seen[:200]
     assert b"checking" not in out and b"X901" in out  # the report itself stays clean

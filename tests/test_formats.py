@@ -17,7 +17,7 @@ from lintnews.engine import Engine, RunOptions
 from lintnews.registry import load_rules
 from lintnews.report import FORMATS, ReportContext, render
 
-from conftest import REGEX_RULE, REPO, TEST_RULES, project, run_cli, source_range, write
+from conftest import REGEX_RULE, REPO, TEST_RULES, project, read_pty, run_cli, source_range, write
 
 FIDELITY_RULES = TEST_RULES + """\
 - code: X905
@@ -286,16 +286,7 @@ def test_full_is_the_default_on_a_terminal_and_coloured_there(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "a.txt"], cwd=tmp_path, stdout=slave,
                           stderr=subprocess.PIPE, env=env, timeout=120)
     os.close(slave)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(master)
+    out = read_pty(master)
     text = out.decode("utf-8", "replace")
     assert proc.returncode == 1
     assert "\x1b[1;33mwarning[X101]" in text and "^^^^^" in text
