@@ -6,6 +6,7 @@ Unknown keys and bad values raise ConfigError naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -66,7 +67,7 @@ class Config:
     def ignores_for(self, path: Path) -> tuple[str, ...]:
         """Selectors ignored for ``path`` through per-file-ignores."""
         try:
-            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+            rel = resolved(path).relative_to(resolved(self.root)).as_posix()
         except ValueError:
             rel = path.as_posix()
         out: list[str] = []
@@ -115,9 +116,9 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
             out[attr] = tuple((k, tuple((ok.replace("-", "_"), ov) for ok, ov in v.items()))
                               for k, v in value.items())
         elif key == "rule-dirs":
-            dirs = tuple((root / d).resolve() for d in _str_list(where, raw_key, value))
+            dirs = tuple(resolved(root / d) for d in _str_list(where, raw_key, value))
             for d in dirs:
-                if not d.is_dir():
+                if not os.path.isdir(d):
                     raise ConfigError(f"{where}: 'rule-dirs': {d} is not a directory")
             out[attr] = dirs
         elif key == "model":
@@ -132,7 +133,7 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
         elif key == "cache-dir":
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'cache-dir' must be a path")
-            out[attr] = (root / value).resolve()
+            out[attr] = resolved(root / value)
         elif key == "jobs":
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0 = CPU count)")
@@ -146,6 +147,8 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
 
 def read_file(path: Path) -> Config | None:
     """The Config in one file, or None for a pyproject.toml without [tool.lintnews]."""
+    if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would hang the read
+        raise ConfigError(f"{path}: cannot read: not a regular file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as ex:
@@ -162,23 +165,33 @@ def read_file(path: Path) -> Config | None:
         where = str(path)
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: expected a table")
-    return Config(root=path.parent.resolve(), source=path, **parse_table(table, where, path.parent.resolve()))
+    root = resolved(path.parent)
+    return Config(root=root, source=path, **parse_table(table, where, root))
 
 
 @lru_cache(maxsize=256)
 def find_config(directory: Path) -> Config:
     """The nearest config at or above ``directory`` (defaults when there is none)."""
-    d = directory.resolve()
+    d = resolved(directory)
     for folder in (d, *d.parents):
         for name in CONFIG_FILES:
             p = folder / name
-            if p.is_file():
+            if os.path.isfile(p):  # a folder we cannot enter has no config we can use
                 cfg = read_file(p)
                 if cfg is not None:
                     return cfg
-        if (folder / ".git").exists():  # a repository's root ends the search
+        if os.path.exists(folder / ".git"):  # a repository's root ends the search
             break
-    return Config(root=Path.cwd().resolve())
+    return Config(root=resolved(Path.cwd()))
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()`` that survives symbolic-link loops and folders it cannot enter:
+    then the absolute path as written (the file itself is reported unreadable later)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" before Python 3.13
+        return Path(os.path.abspath(path))
 
 
 def with_overrides(cfg: Config, overrides: dict[str, Any]) -> Config:
