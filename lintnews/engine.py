@@ -398,16 +398,13 @@ class Engine:
         diags: list[Diagnostic] = []
         for a in active:
             try:
-                findings = list(a.kind.check(ctx))
                 quotes = None if a.rule.quotes else facts.quotes
-            except Exception as ex:  # a broken rule costs its findings, never the run
+                for f in a.kind.check(ctx):  # collected as yielded: a later error keeps these
+                    if quotes is None or not quotes.contains(f.start, f.end):
+                        diags.append(to_diagnostic(art, a, f))
+            except Exception as ex:  # a broken rule costs the rest of its findings, never the run
                 if self.internal_enabled(cfg, "E002", Path(art.path)):
                     diags.append(_rule_error(art.path, a.rule, ex))
-                continue
-            for f in findings:
-                if quotes is not None and quotes.contains(f.start, f.end):
-                    continue
-                diags.append(to_diagnostic(art, a, f))
         known = [(r.code, r.name) for r in self.rules_for(cfg)] + [(c, n) for c, (n, _, _) in INTERNAL.items()]
         diags = apply_suppressions(art, diags, self.internal_enabled(cfg, "E003", Path(art.path)),
                                    active=[(a.rule.code, a.rule.name) for a in active], known=known)
