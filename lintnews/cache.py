@@ -46,7 +46,7 @@ def rules_fingerprint(rule_dirs: tuple[Path, ...]) -> str:
         if not d.is_dir():
             continue
         for p in sorted(list(d.glob("*.yml")) + list(d.glob("*.yaml"))):
-            h.update(p.name.encode())
+            h.update(p.name.encode("utf-8", "surrogateescape"))
             h.update(p.read_bytes())
     return h.hexdigest()
 
@@ -69,7 +69,9 @@ class Cache:
 
     def key(self, display_path: str, data: bytes, settings_key: str) -> str:
         h = hashlib.sha256()
-        for part in (code_fingerprint().encode(), settings_key.encode(), display_path.encode(), data):
+        # a file name need not be UTF-8: its undecodable bytes come back as they were
+        path = display_path.encode("utf-8", "surrogateescape")
+        for part in (code_fingerprint().encode(), settings_key.encode(), path, data):
             h.update(len(part).to_bytes(8, "little"))
             h.update(part)
         return h.hexdigest()
@@ -83,7 +85,7 @@ class Cache:
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would hang the read
                 raise ValueError("not a regular file")
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
             if not isinstance(raw, dict) or raw.get("format") != FORMAT:
                 raise ValueError("old format or not an entry")
             items = raw["diagnostics"]
@@ -109,10 +111,10 @@ class Cache:
             payload = json.dumps({"format": FORMAT, "diagnostics": [to_dict(d) for d in diags]},
                                  ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=str(target.parent), suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as fh:  # any file name
                 fh.write(payload)
             os.replace(tmp, target)
-        except OSError:
+        except (OSError, ValueError):
             pass  # a read-only or full disk only costs the cache
 
 

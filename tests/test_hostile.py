@@ -43,7 +43,7 @@ def run(*args: str, cwd: Path, wrap: list[str] | None = None) -> subprocess.Comp
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("LINTNEWS_DEBUG", None)
     return subprocess.run([*(wrap or []), sys.executable, "-m", "lintnews", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=240)
+                          capture_output=True, encoding="utf-8", errors="surrogateescape", timeout=240)
 
 
 def permission_wrapper(probe_dir: Path) -> list[str] | None:
@@ -139,6 +139,7 @@ def test_one_folder_of_hostile_inputs_never_ends_the_run(tmp_path):
         write(locked / "inside.txt", GOOD)
         write(tmp_path / "news" / "secret.txt", GOOD).chmod(0)
         write(tmp_path / "news" / ".gitignore", "ignored.txt\n").chmod(0)
+        write(tmp_path / "news" / "pyproject.toml", "[tool.lintnews]\n").chmod(0)  # not ours to read
         locked.chmod(0)
         expected.update({"news/locked": "cannot read directory: Permission denied",
                          "news/locked/inside.txt": "cannot read file: Permission denied",
@@ -168,6 +169,26 @@ def test_one_folder_of_hostile_inputs_never_ends_the_run(tmp_path):
     finally:
         if locked.exists():
             locked.chmod(0o755)
+
+
+def test_a_file_name_that_is_not_utf8_in_every_format(tmp_path):
+    project(tmp_path, 'select = ["X1"]\n')
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as fh:
+            fh.write(b"An e-mail, then an email.\n")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system wants UTF-8 names")
+    name = os.fsdecode(b"caf\xe9.txt")
+    first = run("check", "-f", "json", ".", cwd=tmp_path)  # fills the cache
+    assert first.returncode == 1 and json.loads(first.stdout)[0]["path"] == name, first.stderr
+    for fmt in ("concise", "full", "json", "jsonl", "sarif", "github", "gitlab"):
+        p = run("check", "-f", fmt, ".", cwd=tmp_path)  # from the cache
+        assert p.returncode == 1 and "X101" in p.stdout, (fmt, p.stderr)
+    sarif = json.loads(run("check", "-f", "sarif", "--no-cache", ".", cwd=tmp_path).stdout)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "caf%E9.txt"
+    out = run("check", "-f", "json", "-o", "report.json", ".", cwd=tmp_path)
+    assert out.returncode == 1 and b"caf\xe9.txt" in (tmp_path / "report.json").read_bytes()
 
 
 # -- discovery and configuration lookup, in-process ---------------------------------------------
