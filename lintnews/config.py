@@ -177,12 +177,22 @@ def find_config(directory: Path) -> Config:
         for name in CONFIG_FILES:
             p = folder / name
             if os.path.isfile(p):  # a folder we cannot enter has no config we can use
+                if name == "pyproject.toml" and not _readable(p):
+                    continue  # most are not ours: one we may not read is not a reason to stop
                 cfg = read_file(p)
                 if cfg is not None:
                     return cfg
         if os.path.exists(folder / ".git"):  # a repository's root ends the search
             break
     return Config(root=resolved(Path.cwd()))
+
+
+def _readable(path: Path) -> bool:
+    try:
+        with open(path, "rb"):
+            return True
+    except OSError:
+        return False
 
 
 def resolved(path: Path) -> Path:
