@@ -192,19 +192,24 @@ class Engine:
         ignores = _gitignores_above(root)
         root_real = resolved(root)
         found: list[str] = []
-        # a folder that cannot be listed is reported (E001 on the folder), never skipped silently
-        for dirpath, dirnames, filenames in os.walk(root, onerror=lambda ex: found.append(ex.filename)):
-            d = Path(dirpath)
+        stack = [root]  # depth first, sorted, like os.walk; a stack, so any depth of folders is fine
+        while stack:
+            d = stack.pop()
+            listed = _list_dir(d)
+            if listed is None:  # reported (E001 on the folder), never skipped silently
+                found.append(str(d))
+                continue
+            dirnames, filenames = listed
             gi = d / ".gitignore"
             if os.path.isfile(gi) and resolved(d) != root_real:
                 ignores.append((resolved(d), _gitignore(gi)))
-            dirnames[:] = sorted(x for x in dirnames if not _ignored(d / x, True, root, exclude, ignores))
-            for name in sorted(filenames):
+            for name in filenames:
                 f = d / name
                 rel = f.relative_to(root).as_posix()
                 if (include.match_file(rel) or include.match_file(name)) \
                         and not _ignored(f, False, root, exclude, ignores):
                     found.append(str(f))
+            stack.extend(reversed([d / x for x in dirnames if not _ignored(d / x, True, root, exclude, ignores)]))
         return found
 
     # -- checking ---------------------------------------------------------------------
@@ -469,6 +474,30 @@ def _gitignore(path: Path) -> pathspec.PathSpec:
         return _spec(good)
 
 
+def _list_dir(d: Path) -> tuple[list[str], list[str]] | None:
+    """(folders to walk into, other entries), each sorted; None when ``d`` cannot be listed.
+
+    As os.walk without followlinks: a link to a folder is neither walked nor a file;
+    an entry that cannot be stat'ed (a symbolic-link loop) counts as a file.
+    """
+    try:
+        with os.scandir(d) as it:
+            entries = list(it)
+    except OSError:
+        return None
+    dirs, files = [], []
+    for e in entries:
+        try:
+            is_dir, is_link = e.is_dir(), e.is_symlink()
+        except OSError:
+            is_dir = is_link = False
+        if not is_dir:
+            files.append(e.name)
+        elif not is_link:
+            dirs.append(e.name)
+    return sorted(dirs), sorted(files)
+
+
 def _gitignores_above(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
     """The .gitignore files in ``root`` and the folders above it, up to the repository's root."""
     out = []
@@ -488,7 +517,7 @@ def _ignored(p: Path, is_dir: bool, root: Path, exclude: pathspec.PathSpec,
     slash = "/" if is_dir else ""
     if exclude.match_file(p.relative_to(root).as_posix() + slash) or exclude.match_file(p.name + slash):
         return True
-    rp = resolved(p)
+    rp = resolved(p) if ignores else p
     for base, spec in ignores:
         try:
             rel = rp.relative_to(base).as_posix() + slash

@@ -215,6 +215,30 @@ def test_discovery_and_config_lookup_survive_symlink_loops(tmp_path, monkeypatch
     assert filter_baseline(diags, Counter(), root=tmp_path) == diags  # baseline paths resolve too
 
 
+def test_folders_nested_deeper_than_the_recursion_limit(tmp_path, monkeypatch):
+    # os.walk recursed once per level (before Python 3.12): a deep tree raised RecursionError.
+    # The limit is lowered rather than the tree made 1,000 deep, which shutil.rmtree (and so
+    # pytest's own clean-up of old temporary folders) could not remove.
+    monkeypatch.chdir(tmp_path)
+    deep = Path("news", *["a"] * 300)
+    deep.mkdir(parents=True)
+    write(deep / "story.txt", "Text.\n")
+    write(Path("news") / "top.txt", "Text.\n")
+    eng = Engine(RunOptions(isolated=True))
+    frame, depth = sys._getframe(), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + 150)  # less than the tree is deep
+    try:
+        with pytest.raises(RecursionError):
+            list(os.walk("news"))
+        names = eng.discover(["news"])
+    finally:
+        sys.setrecursionlimit(old)
+    assert names == ["news/top.txt", str(deep / "story.txt")]
+
+
 def test_bad_gitignore_patterns_are_skipped_and_the_rest_honoured(tmp_path, monkeypatch):
     write(tmp_path / ".git" / "HEAD", "ref: refs/heads/main\n")
     write(tmp_path / "news" / ".gitignore", "!\n[z-a].txt\ndraft*.txt\nsub\\\n")
