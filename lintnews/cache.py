@@ -46,6 +46,8 @@ def rules_fingerprint(rule_dirs: tuple[Path, ...]) -> str:
         if not d.is_dir():
             continue
         for p in sorted(list(d.glob("*.yml")) + list(d.glob("*.yaml"))):
+            if not os.path.isfile(p):  # never a FIFO; loading the rules reports it
+                continue
             h.update(p.name.encode("utf-8", "surrogateescape"))
             h.update(p.read_bytes())
     return h.hexdigest()
