@@ -147,8 +147,6 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
 
 def read_file(path: Path) -> Config | None:
     """The Config in one file, or None for a pyproject.toml without [tool.lintnews]."""
-    if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would hang the read
-        raise ConfigError(f"{path}: cannot read: not a regular file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as ex:
@@ -176,7 +174,7 @@ def find_config(directory: Path) -> Config:
     for folder in (d, *d.parents):
         for name in CONFIG_FILES:
             p = folder / name
-            if os.path.isfile(p):  # a folder we cannot enter has no config we can use
+            if os.path.isfile(p):  # not in a folder we cannot enter, never a FIFO
                 if name == "pyproject.toml" and not _readable(p):
                     continue  # most are not ours: one we may not read is not a reason to stop
                 cfg = read_file(p)
