@@ -209,7 +209,8 @@ class Engine:
                 if (include.match_file(rel) or include.match_file(name)) \
                         and not _ignored(f, False, root, exclude, ignores):
                     found.append(str(f))
-            stack.extend(reversed([d / x for x in dirnames if not _ignored(d / x, True, root, exclude, ignores)]))
+            walk_into = [d / x for x in dirnames if not _ignored(d / x, True, root, exclude, ignores)]
+            stack.extend(reversed(walk_into))
         return found
 
     # -- checking ---------------------------------------------------------------------

@@ -150,7 +150,9 @@ def read_bytes(path: str) -> bytes:
         raise InputError("is a directory")
     if not stat.S_ISREG(st.st_mode):
         raise InputError(_not_regular(st.st_mode))
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDONLY
+    for name in ("O_NONBLOCK", "O_NOCTTY", "O_BINARY"):  # those this system has
+        flags |= getattr(os, name, 0)
     fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as fh:  # closes fd, whatever happens next
         mode = os.fstat(fd).st_mode

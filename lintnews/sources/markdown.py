@@ -47,7 +47,8 @@ _MD = MarkdownIt("commonmark").use(front_matter_plugin)
 _MD.block.ruler.before("table", "toml_front_matter", _toml_front_matter,
                        {"alt": ["paragraph", "reference", "blockquote", "list"]})
 # One line of YAML (title: x) or TOML (title = "x") front matter; a line ends at \n, \r\n or \r.
-_TITLE = re.compile(r"""(?<![^\r\n])title[ \t]*[:=][ \t]*(?P<q>["']?)(?P<v>[^\r\n]*?)(?P=q)[ \t]*(?![^\r\n])""")
+_TITLE = re.compile(r"""(?<![^\r\n])title[ \t]*[:=][ \t]*(?P<q>["']?)(?P<v>[^\r\n]*?)(?P=q)"""
+                    r"""[ \t]*(?![^\r\n])""")
 _DATE = re.compile(r"""(?<![^\r\n])date[ \t]*[:=][ \t]*["']?(\d{4})-(\d{2})-(\d{2})""")
 
 
