@@ -18,6 +18,21 @@ from dataclasses import dataclass, field
 from .diagnostics import Location
 
 CHARREF_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Line breaks as editors and the LSP count them: \n, \r\n and a lone \r (not \f, \u2028 ...).
+LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def line_starts(source: str) -> list[int]:
+    """Offsets where each line of ``source`` starts (the first is 0)."""
+    return [0] + [m.end() for m in LINE_BREAK.finditer(source)]
+
+
+def split_lines(source: str) -> list[str]:
+    """The lines of ``source`` without their line breaks (a final break ends the last line)."""
+    lines = LINE_BREAK.split(source)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 DIRECTIVE_RE = re.compile(
     r"<!--\s*lintnews-(disable-next-line|disable|enable)\b([^>]*?)(?:--\s*(?P<reason>[^>]*?))?\s*-->"
 )
@@ -95,13 +110,7 @@ class Article:
     bom: bool = False
 
     def __post_init__(self) -> None:
-        starts = [0]
-        src = self.source
-        i = src.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = src.find("\n", i + 1)
-        self._line_starts = starts
+        self._line_starts = line_starts(self.source)
 
     # -- positions -------------------------------------------------------
     def source_offset(self, text_index: int) -> int:
@@ -146,9 +155,10 @@ class Article:
         """The source Location of text ``[start, end)``."""
         s, e = self.source_span(start, end)
         line, col = self.line_col(s)
+        if e > s:  # never end a range past a line break (\n, \r\n or \r)
+            tail = self.source[max(s, e - 2):e]
+            e -= 2 if tail == "\r\n" else 1 if tail[-1:] in ("\n", "\r") else 0
         end_line, end_col = self.line_col(e) if e > s else (line, col)
-        if e > s and self.source[e - 1:e] == "\n":  # never end a range past a line break
-            end_line, end_col = self.line_col(e - 1)
         return Location(self.path, line, col, end_line, end_col)
 
     def line_of(self, text_index: int) -> int:
@@ -178,12 +188,12 @@ class Article:
 def find_directives(article_path: str, source: str, own_line_only: bool = False) -> list[Directive]:
     """Suppression comments in ``source``; with ``own_line_only`` a directive must fill its line."""
     out: list[Directive] = []
-    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    starts = line_starts(source)
     for m in DIRECTIVE_RE.finditer(source):
         li = bisect.bisect_right(starts, m.start()) - 1
         if own_line_only:
-            line_end = source.find("\n", m.start())
-            line = source[starts[li]: len(source) if line_end == -1 else line_end]
+            line_end = LINE_BREAK.search(source, m.start())
+            line = source[starts[li]: len(source) if line_end is None else line_end.start()]
             if line.strip() != m.group(0).strip():
                 continue
         codes = tuple(c for c in re.split(r"[\s,]+", m.group(2).strip()) if c)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from dataclasses import fields
 from functools import lru_cache
@@ -45,7 +46,9 @@ def rules_fingerprint(rule_dirs: tuple[Path, ...]) -> str:
         if not d.is_dir():
             continue
         for p in sorted(list(d.glob("*.yml")) + list(d.glob("*.yaml"))):
-            h.update(p.name.encode())
+            if not os.path.isfile(p):  # never a FIFO; loading the rules reports it
+                continue
+            h.update(p.name.encode("utf-8", "surrogateescape"))
             h.update(p.read_bytes())
     return h.hexdigest()
 
@@ -68,7 +71,9 @@ class Cache:
 
     def key(self, display_path: str, data: bytes, settings_key: str) -> str:
         h = hashlib.sha256()
-        for part in (code_fingerprint().encode(), settings_key.encode(), display_path.encode(), data):
+        # a file name need not be UTF-8: its undecodable bytes come back as they were
+        path = display_path.encode("utf-8", "surrogateescape")
+        for part in (code_fingerprint().encode(), settings_key.encode(), path, data):
             h.update(len(part).to_bytes(8, "little"))
             h.update(part)
         return h.hexdigest()
@@ -77,16 +82,23 @@ class Cache:
         return self.dir / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> list[Diagnostic] | None:
+        """The cached diagnostics, or None (a miss) when absent, old or damaged in any way."""
+        path = self._path(key)
         try:
-            raw = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if raw.get("format") != FORMAT:
-                raise ValueError("old format")
-            diags = [from_dict(d) for d in raw["diagnostics"]]
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would hang the read
+                raise ValueError("not a regular file")
+            raw = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
+            if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+                raise ValueError("old format or not an entry")
+            items = raw["diagnostics"]
+            if not isinstance(items, list):
+                raise ValueError("'diagnostics' is not a list")
+            diags = [from_dict(d) for d in items]
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError, KeyError, TypeError):
-            self.misses += 1  # corrupt or half-written by a crashed run: recompute
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            self.misses += 1  # corrupt, half-written by a crashed run, or edited: recompute
             return None
         self.hits += 1
         return diags
@@ -101,10 +113,10 @@ class Cache:
             payload = json.dumps({"format": FORMAT, "diagnostics": [to_dict(d) for d in diags]},
                                  ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=str(target.parent), suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as fh:  # any file name
                 fh.write(payload)
             os.replace(tmp, target)
-        except OSError:
+        except (OSError, ValueError):
             pass  # a read-only or full disk only costs the cache
 
 
@@ -117,14 +129,40 @@ def to_dict(d: Diagnostic) -> dict[str, Any]:
     return out
 
 
-def from_dict(o: dict[str, Any]) -> Diagnostic:
+def _get(o: Any, key: str, typ: type, default: Any = ..., least: int = 0) -> Any:
+    """``o[key]`` checked to be a ``typ`` (ints at least ``least``); ValueError when it is not."""
+    if not isinstance(o, dict):
+        raise ValueError("not an object")
+    v = o.get(key, default)
+    if v is ...:
+        raise KeyError(key)
+    if not isinstance(v, typ) or typ is int and (isinstance(v, bool) or v < least):
+        raise ValueError(f"{key!r} has the wrong type or value: {v!r}")
+    return v
+
+
+def _location(o: Any) -> Location:
+    return Location(_get(o, "path", str), *(_get(o, k, int, least=1)
+                                            for k in ("line", "column", "end_line", "end_column")))
+
+
+def _edit(e: Any) -> Edit:
+    if not (isinstance(e, list) and len(e) == 3):
+        raise ValueError(f"not an edit: {e!r}")
+    o = dict(zip(("start", "end", "text"), e))
+    return Edit(_get(o, "start", int), _get(o, "end", int), _get(o, "text", str))
+
+
+def from_dict(o: Any) -> Diagnostic:
+    """A Diagnostic from a cache entry; ValueError/KeyError for anything of the wrong shape."""
     fix = None
-    if o.get("fix"):
+    if _get(o, "fix", (dict, type(None)), None):
         f = o["fix"]
-        fix = Fix(f["message"], tuple(Edit(*e) for e in f["edits"]), f["safe"])
-    related = [Related(Location(r["path"], r["line"], r["column"], r["end_line"], r["end_column"]),
-                       r["message"]) for r in o.get("related", [])]
-    return Diagnostic(path=o["path"], line=o["line"], column=o["column"], end_line=o["end_line"],
-                      end_column=o["end_column"], code=o["code"], rule=o["rule"],
-                      severity=Severity.parse(o["severity"]), message=o["message"], related=related,
-                      fix=fix, text=o.get("text", ""))
+        fix = Fix(_get(f, "message", str), tuple(_edit(e) for e in _get(f, "edits", list)),
+                  _get(f, "safe", bool))
+    related = [Related(_location(r), _get(r, "message", str)) for r in _get(o, "related", list, [])]
+    loc = _location(o)
+    return Diagnostic(path=loc.path, line=loc.line, column=loc.column, end_line=loc.end_line,
+                      end_column=loc.end_column, code=_get(o, "code", str), rule=_get(o, "rule", str),
+                      severity=Severity.parse(_get(o, "severity", str)), message=_get(o, "message", str),
+                      related=related, fix=fix, text=_get(o, "text", str, ""))

@@ -150,7 +150,7 @@ def check(
         text = render(fmt, diags, ctx)
     if output_file:
         try:
-            output_file.write_text(text, encoding="utf-8")
+            output_file.write_text(text, encoding="utf-8", errors="surrogateescape")  # paths as on disk
         except OSError as ex:
             _die(f"--output-file {output_file}: {ex.strerror or ex}")
     else:

@@ -6,6 +6,7 @@ Unknown keys and bad values raise ConfigError naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -66,7 +67,7 @@ class Config:
     def ignores_for(self, path: Path) -> tuple[str, ...]:
         """Selectors ignored for ``path`` through per-file-ignores."""
         try:
-            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+            rel = resolved(path).relative_to(resolved(self.root)).as_posix()
         except ValueError:
             rel = path.as_posix()
         out: list[str] = []
@@ -115,9 +116,9 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
             out[attr] = tuple((k, tuple((ok.replace("-", "_"), ov) for ok, ov in v.items()))
                               for k, v in value.items())
         elif key == "rule-dirs":
-            dirs = tuple((root / d).resolve() for d in _str_list(where, raw_key, value))
+            dirs = tuple(resolved(root / d) for d in _str_list(where, raw_key, value))
             for d in dirs:
-                if not d.is_dir():
+                if not os.path.isdir(d):
                     raise ConfigError(f"{where}: 'rule-dirs': {d} is not a directory")
             out[attr] = dirs
         elif key == "model":
@@ -132,7 +133,7 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
         elif key == "cache-dir":
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'cache-dir' must be a path")
-            out[attr] = (root / value).resolve()
+            out[attr] = resolved(root / value)
         elif key == "jobs":
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0 = CPU count)")
@@ -162,23 +163,43 @@ def read_file(path: Path) -> Config | None:
         where = str(path)
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: expected a table")
-    return Config(root=path.parent.resolve(), source=path, **parse_table(table, where, path.parent.resolve()))
+    root = resolved(path.parent)
+    return Config(root=root, source=path, **parse_table(table, where, root))
 
 
 @lru_cache(maxsize=256)
 def find_config(directory: Path) -> Config:
     """The nearest config at or above ``directory`` (defaults when there is none)."""
-    d = directory.resolve()
+    d = resolved(directory)
     for folder in (d, *d.parents):
         for name in CONFIG_FILES:
             p = folder / name
-            if p.is_file():
+            if os.path.isfile(p):  # not in a folder we cannot enter, never a FIFO
+                if name == "pyproject.toml" and not _readable(p):
+                    continue  # most are not ours: one we may not read is not a reason to stop
                 cfg = read_file(p)
                 if cfg is not None:
                     return cfg
-        if (folder / ".git").exists():  # a repository's root ends the search
+        if os.path.exists(folder / ".git"):  # a repository's root ends the search
             break
-    return Config(root=Path.cwd().resolve())
+    return Config(root=resolved(Path.cwd()))
+
+
+def _readable(path: Path) -> bool:
+    try:
+        with open(path, "rb"):
+            return True
+    except OSError:
+        return False
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()`` that survives symbolic-link loops and folders it cannot enter:
+    then the absolute path as written (the file itself is reported unreadable later)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" before Python 3.13
+        return Path(os.path.abspath(path))
 
 
 def with_overrides(cfg: Config, overrides: dict[str, Any]) -> Config:

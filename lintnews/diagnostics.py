@@ -111,7 +111,7 @@ class Diagnostic:
     def fingerprint(self, occurrence: int = 0) -> str:
         """Unique per finding, free of line numbers (GitLab and SARIF partial fingerprints)."""
         raw = "\0".join([self.path, self.code, self.text, self.message_no_lines(), str(occurrence)])
-        return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+        return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()  # any file name
 
     def message_no_lines(self) -> str:
         import re

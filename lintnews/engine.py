@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,12 +19,14 @@ import pathspec
 
 from . import sources
 from .article import Article, Directive
-from .config import Config, ConfigError, find_config, is_selected, matches, with_overrides
+from .config import Config, ConfigError, find_config, is_selected, matches, resolved, with_overrides
 from .diagnostics import Diagnostic, Edit, Fix, Related, Severity
 from .registry import Rule, RuleError, load_kind, load_rules
 
 INTERNAL = {
-    "E001": ("unreadable", Severity.ERROR, "A file that cannot be decoded or parsed."),
+    "E001": ("unreadable", Severity.ERROR,
+             "A file that cannot be read, decoded or parsed (no permission, a symbolic-link loop, "
+             "not a regular file, binary, invalid UTF-8, empty), or a folder that cannot be listed."),
     "E002": ("rule-error", Severity.ERROR, "A rule raised an error on this file."),
     "E003": ("unused-suppression", Severity.WARNING,
              "A lintnews-disable directive that suppresses nothing."),
@@ -155,7 +158,12 @@ class Engine:
 
     # -- discovery ---------------------------------------------------------------------
     def discover(self, paths: Iterable[str]) -> list[str]:
-        """Files to check: given files as they are; directories walked, .gitignore honoured."""
+        """Files to check: given files as they are; directories walked, .gitignore honoured.
+
+        Never raises for a bad path: a missing, unreadable or special file, a
+        symbolic-link loop or a folder that cannot be listed is returned like a
+        file, and reading it later gives its E001.
+        """
         out: list[str] = []
         seen: set[str] = set()
         for p in paths:
@@ -163,7 +171,7 @@ class Engine:
                 out.append(p)
                 continue
             path = Path(p)
-            if path.is_dir():
+            if os.path.isdir(path):  # False, not an error, for loops and folders we cannot enter
                 found = self._walk(path)
             else:
                 found = [p]
@@ -176,43 +184,33 @@ class Engine:
 
     def _walk(self, root: Path) -> list[str]:
         cfg = self.config_for(root / "x")
-        include = _spec(cfg.include or
-                                               ["*.md", "*.markdown", "*.txt", "*.html", "*.htm"])
-        exclude = _spec(list(DEFAULT_EXCLUDE) + list(cfg.exclude))
-        ignores: list[tuple[Path, pathspec.PathSpec]] = []
-        for folder in (root.resolve(), *root.resolve().parents):  # .gitignore files above root
-            gi = folder / ".gitignore"
-            if gi.is_file():
-                ignores.append((folder, _gitignore(gi)))
-            if (folder / ".git").exists():
-                break
+        try:
+            include = _spec(cfg.include or ["*.md", "*.markdown", "*.txt", "*.html", "*.htm"])
+            exclude = _spec(list(DEFAULT_EXCLUDE) + list(cfg.exclude))
+        except (ValueError, re.error) as ex:
+            raise ConfigError(f"{cfg.source or 'settings'}: 'include'/'exclude': {ex}") from None
+        ignores = _gitignores_above(root)
+        root_real = resolved(root)
         found: list[str] = []
-        for dirpath, dirnames, filenames in os.walk(root):
-            d = Path(dirpath)
+        stack = [root]  # depth first, sorted, like os.walk; a stack, so any depth of folders is fine
+        while stack:
+            d = stack.pop()
+            listed = _list_dir(d)
+            if listed is None:  # reported (E001 on the folder), never skipped silently
+                found.append(str(d))
+                continue
+            dirnames, filenames = listed
             gi = d / ".gitignore"
-            if gi.is_file() and d.resolve() != root.resolve():
-                ignores.append((d.resolve(), _gitignore(gi)))
-
-            def ignored(p: Path, is_dir: bool) -> bool:
-                rel_root = p.relative_to(root).as_posix() + ("/" if is_dir else "")
-                if exclude.match_file(rel_root) or exclude.match_file(p.name + ("/" if is_dir else "")):
-                    return True
-                rp = p.resolve()
-                for base, spec in ignores:
-                    try:
-                        rel = rp.relative_to(base).as_posix() + ("/" if is_dir else "")
-                    except ValueError:
-                        continue
-                    if spec.match_file(rel):
-                        return True
-                return False
-
-            dirnames[:] = sorted(x for x in dirnames if not ignored(d / x, True))
-            for name in sorted(filenames):
+            if os.path.isfile(gi) and resolved(d) != root_real:
+                ignores.append((resolved(d), _gitignore(gi)))
+            for name in filenames:
                 f = d / name
                 rel = f.relative_to(root).as_posix()
-                if (include.match_file(rel) or include.match_file(name)) and not ignored(f, False):
+                if (include.match_file(rel) or include.match_file(name)) \
+                        and not _ignored(f, False, root, exclude, ignores):
                     found.append(str(f))
+            walk_into = [d / x for x in dirnames if not _ignored(d / x, True, root, exclude, ignores)]
+            stack.extend(reversed(walk_into))
         return found
 
     # -- checking ---------------------------------------------------------------------
@@ -285,9 +283,9 @@ class Engine:
                 todo.append(i)
                 continue
             try:
-                data = Path(name).read_bytes()
-            except OSError:
-                todo.append(i)
+                data = sources.read_bytes(name)  # never a FIFO or a device
+            except (OSError, sources.InputError):
+                todo.append(i)  # checked below, where it gets its E001
                 continue
             key = cache.key(name, data, self.settings_key(self.config_for(Path(name))))
             hit = cache.get(key)
@@ -363,10 +361,7 @@ class Engine:
             path = Path(display)
             cfg = self.config_for(path)
             active = self.active_rules(cfg, path)
-            if name != "-" and not os.path.lexists(name):
-                art: Article | Diagnostic = sources.unreadable(name, "no such file or directory")
-            else:
-                art = self.read(display, cfg, stdin_data if name == "-" else None)
+            art = self.read(display, cfg, stdin_data if name == "-" else None)
             if isinstance(art, Diagnostic):
                 pending.append(FileResult(display, [art] if self.internal_enabled(cfg, "E001", path) else []))
             else:
@@ -409,16 +404,13 @@ class Engine:
         diags: list[Diagnostic] = []
         for a in active:
             try:
-                findings = list(a.kind.check(ctx))
                 quotes = None if a.rule.quotes else facts.quotes
-            except Exception as ex:  # a broken rule costs its findings, never the run
+                for f in a.kind.check(ctx):  # collected as yielded: a later error keeps these
+                    if quotes is None or not quotes.contains(f.start, f.end):
+                        diags.append(to_diagnostic(art, a, f))
+            except Exception as ex:  # a broken rule costs the rest of its findings, never the run
                 if self.internal_enabled(cfg, "E002", Path(art.path)):
                     diags.append(_rule_error(art.path, a.rule, ex))
-                continue
-            for f in findings:
-                if quotes is not None and quotes.contains(f.start, f.end):
-                    continue
-                diags.append(to_diagnostic(art, a, f))
         known = [(r.code, r.name) for r in self.rules_for(cfg)] + [(c, n) for c, (n, _, _) in INTERNAL.items()]
         diags = apply_suppressions(art, diags, self.internal_enabled(cfg, "E003", Path(art.path)),
                                    active=[(a.rule.code, a.rule.name) for a in active], known=known)
@@ -465,11 +457,76 @@ def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
 
 
 def _gitignore(path: Path) -> pathspec.PathSpec:
+    """The patterns of one .gitignore; unreadable, it ignores nothing, and a bad line is skipped."""
     try:
-        return _spec(path.read_text(encoding="utf-8",
-                                                                            errors="replace").splitlines())
-    except OSError:
+        lines = sources.read_bytes(str(path)).decode("utf-8", "replace").splitlines()
+    except (OSError, sources.InputError):
         return _spec([])
+    try:
+        return _spec(lines)
+    except (ValueError, re.error):  # a pattern pathspec rejects ("!", "[z-a]"): keep the others
+        good = []
+        for line in lines:
+            try:
+                _spec([line])
+            except (ValueError, re.error):
+                continue
+            good.append(line)
+        return _spec(good)
+
+
+def _list_dir(d: Path) -> tuple[list[str], list[str]] | None:
+    """(folders to walk into, other entries), each sorted; None when ``d`` cannot be listed.
+
+    As os.walk without followlinks: a link to a folder is neither walked nor a file;
+    an entry that cannot be stat'ed (a symbolic-link loop) counts as a file.
+    """
+    try:
+        with os.scandir(d) as it:
+            entries = list(it)
+    except OSError:
+        return None
+    dirs, files = [], []
+    for e in entries:
+        try:
+            is_dir, is_link = e.is_dir(), e.is_symlink()
+        except OSError:
+            is_dir = is_link = False
+        if not is_dir:
+            files.append(e.name)
+        elif not is_link:
+            dirs.append(e.name)
+    return sorted(dirs), sorted(files)
+
+
+def _gitignores_above(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+    """The .gitignore files in ``root`` and the folders above it, up to the repository's root."""
+    out = []
+    real = resolved(root)
+    for folder in (real, *real.parents):
+        gi = folder / ".gitignore"
+        if os.path.isfile(gi):
+            out.append((folder, _gitignore(gi)))
+        if os.path.exists(folder / ".git"):
+            break
+    return out
+
+
+def _ignored(p: Path, is_dir: bool, root: Path, exclude: pathspec.PathSpec,
+             ignores: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+    """True when ``exclude`` or a .gitignore above ``p`` leaves it out."""
+    slash = "/" if is_dir else ""
+    if exclude.match_file(p.relative_to(root).as_posix() + slash) or exclude.match_file(p.name + slash):
+        return True
+    rp = resolved(p) if ignores else p
+    for base, spec in ignores:
+        try:
+            rel = rp.relative_to(base).as_posix() + slash
+        except ValueError:
+            continue
+        if spec.match_file(rel):
+            return True
+    return False
 
 
 def _rule_error(path: str, rule: Rule, ex: BaseException) -> Diagnostic:
@@ -575,7 +632,7 @@ def _baseline_path(path: str, root: Path | None) -> str:
     """A finding's path as the baseline records it: relative to the baseline's folder."""
     if root is not None and path != "-":
         try:
-            return Path(os.path.relpath(Path(path).resolve(), root.resolve())).as_posix()
+            return Path(os.path.relpath(resolved(Path(path)), resolved(root))).as_posix()
         except ValueError:  # another drive (Windows)
             pass
     return Path(path).as_posix()

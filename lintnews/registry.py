@@ -5,6 +5,7 @@ Loading rules never imports spaCy or a kind's module: ``lintnews rules`` and
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -151,6 +152,8 @@ def _entry(path: Path, i: int, raw: Any, kinds: dict[str, str]) -> Rule:
 def load_file(path: Path, kinds: dict[str, str] | None = None) -> list[Rule]:
     """The rules of one YAML file; raises RuleError naming the file and entry."""
     kinds = kinds if kinds is not None else kind_names()
+    if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would hang the read
+        raise RuleError(f"{path}: cannot read rule file: not a regular file")
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
     except yaml.YAMLError as ex:

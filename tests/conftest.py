@@ -102,10 +102,11 @@ REGEX_RULE = """\
 
 def source_range(source: str, line: int, column: int, end_line: int, end_column: int) -> str:
     """The source text between 1-based (line, column) and (end_line, end_column), exclusive."""
-    lines = source.split("\n")  # lintnews counts lines by "\n" only (CRLF keeps its "\r")
+    # line breaks as editors count them: \n, \r\n and a lone \r
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", source)]
 
     def off(ln: int, col: int) -> int:
-        return sum(len(x) + 1 for x in lines[:ln - 1]) + col - 1
+        return starts[ln - 1] + col - 1
     return source[off(line, column):off(end_line, end_column)]
 
 

@@ -113,3 +113,37 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     seen = read_pty(master)
     assert b"checking" in seen, seen[:200]
     assert b"checking" not in out and b"X901" in out  # the report itself stays clean
+
+
+def test_entries_of_the_wrong_shape_are_misses_never_errors(tmp_path):
+    import os
+
+    from lintnews.cache import Cache
+    from lintnews.diagnostics import Diagnostic, Severity
+
+    cache = Cache(tmp_path / "c")
+    good = Diagnostic("a.txt", 1, 2, 1, 5, "X901", "marked-word", Severity.WARNING, "m", text="abc")
+    cache.put("ab" + "0" * 62, [good])
+    assert cache.get("ab" + "0" * 62) == [good]
+    entry = next((tmp_path / "c").rglob("*.json"))
+    fields = json.loads(entry.read_text(encoding="utf-8"))["diagnostics"][0]
+    for bad in ([1, 2], 3, "text", None, {"format": 1}, {"format": 1, "diagnostics": "x"},
+                {"format": 1, "diagnostics": [None]}, {"format": 1, "diagnostics": [{**fields, "line": "1"}]},
+                {"format": 1, "diagnostics": [{**fields, "line": True}]},
+                {"format": 1, "diagnostics": [{**fields, "column": 0}]},
+                {"format": 1, "diagnostics": [{**fields, "severity": "loud"}]},
+                {"format": 1, "diagnostics": [{**fields, "related": {}}]},
+                {"format": 1, "diagnostics": [{**fields, "related": [{"path": "a"}]}]},
+                {"format": 1, "diagnostics": [{**fields, "fix": {"message": "m", "safe": True,
+                                                                  "edits": [[0, "1", "x"]]}}]},
+                {"format": 1, "diagnostics": [{**fields, "fix": [1]}]}):
+        entry.write_text(json.dumps(bad), encoding="utf-8")
+        assert cache.get("ab" + "0" * 62) is None, bad
+    entry.write_text("[" * 200_000, encoding="utf-8")  # deeper than the JSON parser recurses
+    assert cache.get("ab" + "0" * 62) is None
+    if hasattr(os, "mkfifo"):  # never read: it would wait for a writer forever
+        entry.unlink()
+        os.mkfifo(entry)
+        assert cache.get("ab" + "0" * 62) is None
+        cache.put("ab" + "0" * 62, [good])
+        assert cache.get("ab" + "0" * 62) == [good]

@@ -144,7 +144,7 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path):
     assert lines[1].startswith("b_bin.txt:1:1: E001 binary file")
     assert lines[2].startswith("c_empty.md:1:1: E001 empty file")
     assert lines[3] == "missing.txt:1:1: E001 no such file or directory"
-    assert lines[4] == "dangling.txt:1:1: E001 cannot read file: No such file or directory"
+    assert lines[4] == "dangling.txt:1:1: E001 broken symbolic link (its target does not exist)"
     assert lines[5].startswith("d_ok.txt:1:40: X101")
     assert len(lines) == 6 and "Traceback" not in p.stderr
 

@@ -33,7 +33,8 @@ FIDELITY_RULES = TEST_RULES + """\
     message: "'{match}' but first '{first}' (line {line})"
 """
 
-# curly quotes, accents, CJK, emoji, tabs; every format below also gets CRLF line endings
+# curly quotes, accents, CJK, emoji, tabs; every format is written with each line ending
+# editors know (CRLF, a lone CR, LF), and the positions must not depend on which
 BODY = [
     "Lunar café plans",
     "",
@@ -44,29 +45,33 @@ BODY = [
 ]
 
 
-def as_txt(lines):
-    return "\r\n".join(lines) + "\r\n"
+NEWLINES = {"": "\r\n", "-cr": "\r", "-lf": "\n"}
 
 
-def as_md(lines):
+def as_txt(lines, nl="\r\n"):
+    return nl.join(lines) + nl
+
+
+def as_md(lines, nl="\r\n"):
     front = ["---", 'title: "Lunar café plans"', "date: 2024-03-04", "---", ""]
     body = [("*" + x + "*" if x.startswith("Zoë") else x) for x in lines[2:]]
-    return "\r\n".join(front + body + ["", "```", "code |not flagged| cafe", "```", ""])
+    return nl.join(front + body + ["", "```", "code |not flagged| cafe", "```", ""])
 
 
-def as_html(lines):
+def as_html(lines, nl="\r\n"):
     out = ["<!DOCTYPE html>", "<html><head><title>Lunar café plans</title>",
            "<style>.x { content: '|not flagged|' }</style></head>", "<body>", "<h1>Lunar café plans</h1>"]
     out += [f"<p class=\"|not flagged|\">{x}</p>" for x in lines[2:] if x]
     out += ["<script>var s = '|not flagged| cafe';</script>", "</body></html>", ""]
-    return "\r\n".join(out)
+    return nl.join(out)
 
 
 @pytest.fixture(scope="module")
 def fidelity_run(tmp_path_factory):
     root = tmp_path_factory.mktemp("fidelity")
     project(root, 'select = ["X", "C104", "W305"]\nextend-select = ["ALL"]\n', rules=FIDELITY_RULES)
-    files = {"a.txt": as_txt(BODY), "b.md": as_md(BODY), "c.html": as_html(BODY)}
+    files = {f"{name}{suffix}.{ext}": make(BODY, nl) for suffix, nl in NEWLINES.items()
+             for name, ext, make in (("a", "txt", as_txt), ("b", "md", as_md), ("c", "html", as_html))}
     for name, text in files.items():
         write(root / name, text.encode("utf-8"))
     cwd = os.getcwd()
@@ -86,11 +91,24 @@ def fidelity_run(tmp_path_factory):
 def test_the_fidelity_run_found_what_it_must(fidelity_run):
     _, _, results, diags, _ = fidelity_run
     per_file = {r.path: Counter(d.code for d in r.diagnostics) for r in results}
-    for path in ("a.txt", "b.md", "c.html"):
+    for path in per_file:
         assert per_file[path]["X901"] == 4, (path, per_file[path])
         assert per_file[path]["X905"] == 4, (path, [(d.text, d.message) for d in diags if d.path == path])
         assert per_file[path]["X101"] == 1 and per_file[path]["X102"] == 1
     assert not [d for d in diags if "not flagged" in d.text]
+
+
+def test_line_endings_do_not_move_findings(fidelity_run):
+    """CRLF, a lone CR and LF are each one line break: same lines and columns in every format."""
+    _, files, results, _, _ = fidelity_run
+    where = {r.path: sorted((d.code, d.line, d.column, d.end_line, d.end_column, d.text,
+                             tuple((x.location.line, x.location.column, x.location.end_line,
+                                    x.location.end_column) for x in d.related)) for d in r.diagnostics)
+             for r in results}
+    for name in ("a.txt", "b.md", "c.html"):
+        stem, ext = name.split(".")
+        assert where[name] and where[name] == where[f"{stem}-cr.{ext}"] == where[f"{stem}-lf.{ext}"], name
+        assert max(d[1] for d in where[f"{stem}-cr.{ext}"]) > 3  # not all on line 1
 
 
 def test_every_diagnostic_flags_exactly_its_source_text(fidelity_run):
@@ -188,7 +206,7 @@ def test_github_workflow_commands(fidelity_run):
     assert levels == sorted(levels)
     assert Counter((m.group(2), *map(int, m.group(3, 4, 5, 6))) for m in commands) == _ranges(diags)
     assert all(re.match(r"[A-Z]\d{3} [a-z-]+$", m.group(7)) for m in commands)
-    assert re.match(r"lintnews: \d+ finding\(s\) in 3 file\(s\): \d+ error\(s\), \d+ warning\(s\), \d+ info",
+    assert re.match(r"lintnews: \d+ finding\(s\) in 9 file\(s\): \d+ error\(s\), \d+ warning\(s\), \d+ info",
                     lines[-1])
 
 
@@ -256,7 +274,7 @@ def test_full_format_underlines_the_flagged_text(fidelity_run):
         assert lines[1] == f"  --> {d.path}:{d.line}:{d.column}"
         if d.code.startswith("E"):
             continue
-        src_line = files[d.path].split("\n")[d.line - 1].rstrip("\r")
+        src_line = re.split(r"\r\n?|\n", files[d.path])[d.line - 1]
         gutter = f"  {d.line} | "
         assert lines[2] == gutter + src_line.replace("\t", " ")
         caret_line = lines[3]

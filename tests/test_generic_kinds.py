@@ -155,6 +155,49 @@ def test_bad_options_of_other_kinds(tmp_path, kind, options, expected):
     assert expected in str(ex.value) and "test.yml" in str(ex.value)
 
 
+@pytest.mark.parametrize("options,expected", [
+    ("{pattern: '(a)b', group: 2}", "option 'group': the pattern has no group 2 (it has 1)"),
+    ("{pattern: '(a)b', group: -1}", "option 'group': the pattern has no group -1"),
+    ("{pattern: '(?P<word>a)b', group: wrod}", "option 'group': the pattern has no group named 'wrod' "
+                                              "(named groups: word)"),
+    ("{pattern: '(a)b', group: 1.5}", "option 'group' must be a group number or name"),
+    ("{pattern: '(a)b', replacement: '\\2'}", "option 'replacement' '\\\\2': no such group"),
+    ("{pattern: '(a)b', replacement: '\\g<word>'}", "option 'replacement'"),
+    ("{pattern: '(a)b', replacement: '\\q'}", "bad escape"),
+    ("{pattern: '(a)b', timeout: 0}", "option 'timeout' must be more than 0 seconds"),
+])
+def test_regex_groups_are_checked_when_the_rule_loads(tmp_path, options, expected):
+    # a group the pattern lacks once passed validation and then failed on every file
+    rules = f"""\
+- code: X396
+  name: bad-group
+  kind: regex
+  severity: warning
+  summary: Names a group its pattern does not have.
+  options: {options}
+"""
+    project(tmp_path, rules=rules)
+    eng = Engine(RunOptions(config_file=tmp_path / "lintnews.toml", overrides={"select": ("X396",)}))
+    with pytest.raises(ConfigError) as ex:
+        eng.run([str(write(tmp_path / "a.txt", "Text ab.\n"))])
+    assert expected in str(ex.value) and "X396 bad-group" in str(ex.value) and "test.yml" in str(ex.value)
+
+
+def test_regex_group_by_name_and_number(tmp_path):
+    rules = """\
+- code: X395
+  name: named-group
+  kind: regex
+  severity: warning
+  summary: A named group and a template that uses it.
+  options: {pattern: '(\\d+) (?P<unit>per cent)', group: unit, replacement: '\\g<unit>!', message: '{match}'}
+"""
+    project(tmp_path, rules=rules)
+    eng = Engine(RunOptions(config_file=tmp_path / "lintnews.toml", overrides={"select": ("X395",)}))
+    [res] = eng.run([str(write(tmp_path / "a.txt", "It rose 5 per cent.\n"))])
+    assert [(d.text, d.fix.edits[0].text) for d in res.diagnostics] == [("per cent", "per cent!")]
+
+
 def test_invalid_matcher_pattern_is_e002_naming_the_rule(tmp_path):
     rules = """\
 - code: X398

@@ -218,3 +218,13 @@ def test_every_builtin_rule_is_documented():
     for r in load_rules():
         assert r.summary and r.explain, r.code
         assert r.kind, r.code
+
+
+def test_a_fifo_among_the_rule_files_is_an_error_not_a_hang(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    project(tmp_path)
+    os.mkfifo(tmp_path / "rules" / "pipe.yml")
+    write(tmp_path / "a.txt", "An e-mail, an email.\n")
+    p = run_cli("check", "a.txt", cwd=tmp_path, timeout=60)  # the FIFO would block a read forever
+    assert p.returncode == 2 and "pipe.yml: cannot read rule file: not a regular file" in p.stderr

@@ -127,6 +127,26 @@ def test_markdown_positions_map_back():
     assert (loc.line, art.line_text(2)[loc.column - 1:loc.end_column - 1]) == (2, "plan")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_markdown_toml_front_matter(newline):
+    src = ('+++\ntitle = "Lunar station: the plan"\ndate = 2024-03-04T09:00:00Z\ntags = ["space"]\n+++\n\n'
+           "The body |starts| here.\n").replace("\n", newline)
+    art = load("a.md", src)
+    assert art.title == "Lunar station: the plan" and art.date == dt.date(2024, 3, 4)
+    assert [art.text[s:e] for s, e in art.paragraphs] == ["Lunar station: the plan", "The body |starts| here."]
+    i = art.text.index("plan")
+    loc = art.location(i, i + 4)
+    assert (loc.line, loc.column) == (2, 29)
+    i = art.text.index("|starts|")
+    assert (art.location(i, i + 1).line, art.location(i, i + 1).column) == (7, 10)
+
+
+@pytest.mark.parametrize("src", ["+++\ntitle = 'x'\n\nNever closed, so prose.\n", "Text.\n\n+++\ntitle = 'x'\n+++\n"])
+def test_markdown_plus_lines_that_are_not_front_matter_stay_prose(src):
+    art = load("a.md", src)
+    assert art.date is None and "+++" in art.text
+
+
 def test_markdown_without_front_matter_uses_h1_as_headline():
     art = load("a.md", "# Budget agreed\n\nThe council met.\n")
     assert art.title == "Budget agreed" and art.date is None
@@ -217,7 +237,10 @@ def test_engine_reads_stdin_with_the_adapter_of_its_name(tmp_path):
 @pytest.mark.parametrize("data,message,line,col", [
     (b"One line.\nTwo caf\xc3\xa9 \xe9t\xe9.\n", "invalid UTF-8: byte 0xe9 at byte offset 20 (line 2, byte 11 "
      "of the line) cannot be decoded; save the file as UTF-8", 2, 10),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes); not an article", 1, 1),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (a NUL byte at byte offset 8); not an article", 1, 1),
+    (b"Prose.\n" * 2000 + b"\x00", "binary file (a NUL byte at byte offset 14000); not an article", 1, 1),
+    (b"One.\rTwo caf\xe9.\r", "invalid UTF-8: byte 0xe9 at byte offset 12 (line 2, byte 8 of the line) "
+     "cannot be decoded; save the file as UTF-8", 2, 8),
     (b" \n\t\r\n  \n", "empty file: nothing to check", 1, 1),
     (b"", "empty file: nothing to check", 1, 1),
 ])
@@ -237,14 +260,21 @@ def test_markup_without_prose_is_e001():
 def test_unreadable_file_is_e001(tmp_path, monkeypatch):
     f = write(tmp_path / "a.txt", "Fine text.")
 
-    def deny(self):
+    def deny(*args):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(sources.os, "open", deny)
     d = sources.load(str(f))
     assert isinstance(d, Diagnostic) and d.message == "cannot read file: Permission denied"
     d = sources.load(str(tmp_path))
     assert isinstance(d, Diagnostic) and d.message == "is a directory"
+
+
+def test_missing_and_dangling_paths_are_e001(tmp_path):
+    assert sources.load(str(tmp_path / "gone.txt")).message == "no such file or directory"
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    assert sources.load(str(tmp_path / "dangling.txt")).message == \
+        "broken symbolic link (its target does not exist)"
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path):
@@ -301,8 +331,9 @@ def test_every_text_character_maps_to_its_source(name, src):
     ("a.md", "# Head line\r\n\r\nOne\r\ntwo.\r\n\r\nThree.\r\n"),
     ("a.html", "<h1>Head line</h1>\r\n<p>One\r\ntwo.</p>\r\n<p>Three.</p>\r\n"),
 ])
-def test_crlf_never_reaches_the_text(name, src):
-    art = load(name, src)
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_never_reaches_the_text(name, src, newline):
+    art = load(name, src.replace("\r\n", newline))  # CRLF, and a lone CR (old Mac files)
     assert "\r" not in art.text
     assert [art.text[s:e] for s, e in art.paragraphs] == ["Head line", "One\ntwo.", "Three."]
     assert art.title == "Head line"
@@ -310,3 +341,16 @@ def test_crlf_never_reaches_the_text(name, src):
     loc = art.location(i, i + 4)
     assert (loc.line, art.line_text(loc.line)[loc.column - 1:loc.end_column - 1]) == (
         4 if name != "a.html" else 3, "two.")
+    assert art.line_count == 7 if name != "a.html" else 5
+    assert art.newline == newline
+
+
+def test_only_cr_and_lf_break_lines():
+    """As in editors and the LSP: \\f, \\v, \\x85 and \\u2028 are characters on a line, not breaks."""
+    art = load("a.txt", "One\u2028two\x0cthree\x85four.\rFive e-mail.\n")
+    assert art.line_count == 3 and art.line_text(1) == "One\u2028two\x0cthree\x85four."
+    i = art.text.index("e-mail")
+    loc = art.location(i, i + 6)
+    assert (loc.line, loc.column, loc.end_column) == (2, 6, 12)
+    loc = art.location(0, art.text.index("four.") + 6)  # a range that ends on the break stops before it
+    assert (loc.end_line, loc.end_column) == (1, 20)

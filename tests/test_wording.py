@@ -35,6 +35,17 @@ def test_sound_of_unsure_is_none_or_skipped(word):
     assert not flagged(f"It was a {word} thing.", "W101") or not flagged(f"It was an {word} thing.", "W101")
 
 
+@pytest.mark.parametrize("word", ["ÉTat", "Éclair", "élite", "Über", "ÜBER", "Ωmega", "İstanbul", "٣rd"])
+def test_sound_of_a_non_ascii_start_is_unknown(word):
+    # "a ÉTat" once raised and cost the file every other W101 finding
+    assert sound_of(word) is None
+
+
+def test_non_ascii_capitals_never_cost_the_other_findings():
+    diags = lint("It was a ÉTat thing, an Über ride and a apple. An élite unit had a honest view.", "W101")
+    assert [(d.code, d.text) for d in diags] == [("W101", "a apple"), ("W101", "a honest")]
+
+
 def test_article_agreement_sees_through_quotes_brackets_and_dashes():
     assert flagged('They will operate a "International Station".', "W101") == ['a "International']
     assert flagged("It was a (honest) mistake.", "W101") == ["a (honest"]

@@ -200,11 +200,12 @@ class VariantsKind(Kind):
 class RegexKind(Kind):
     """A user regex (the ``regex`` module), run with a timeout.
 
-    ``group`` selects what is flagged; ``replacement`` (a template using ``\\1``)
-    offers a fix.
+    ``group`` (a number or a name) selects what is flagged; ``replacement`` (a
+    template using ``\\1`` or ``\\g<name>``) offers a fix. Both are checked
+    against the pattern's groups when the rule loads.
     """
 
-    defaults = {"pattern": "", "ignore_case": False, "message": "'{match}'", "group": 0,
+    defaults = {"pattern": "", "ignore_case": False, "message": "'{match}'", "group": None,
                 "timeout": 1.0, "replacement": ""}
 
     def setup(self) -> None:
@@ -215,6 +216,41 @@ class RegexKind(Kind):
             raise OptionError(f"rule {self.rule.code}: invalid regex: {ex}") from None
         if not self.options["pattern"]:
             raise OptionError(f"rule {self.rule.code}: option 'pattern' is required")
+        if self.options["group"] is None:
+            self.options["group"] = 0
+        self._check_group(self.options["group"], "option 'group'")
+        if self.options["replacement"]:
+            self._check_template(self.options["replacement"])
+        if not self.options["timeout"] > 0:
+            raise OptionError(f"rule {self.rule.code} {self.rule.name}: option 'timeout' must be more "
+                              f"than 0 seconds")
+
+    def _check_group(self, group: Any, what: str) -> None:
+        """A group the pattern does not have would fail on every file: refuse it now."""
+        rx, code = self.rx, self.rule.code
+        if isinstance(group, bool) or not isinstance(group, (int, str)):
+            raise OptionError(f"rule {code} {self.rule.name}: {what} must be a group number or name, "
+                              f"got {group!r}")
+        if isinstance(group, int) and not 0 <= group <= rx.groups:
+            raise OptionError(f"rule {code} {self.rule.name}: {what}: the pattern has no group {group} "
+                              f"(it has {rx.groups})")
+        if isinstance(group, str) and group not in rx.groupindex:
+            names = ", ".join(sorted(rx.groupindex)) or "none"
+            raise OptionError(f"rule {code} {self.rule.name}: {what}: the pattern has no group named "
+                              f"{group!r} (named groups: {names})")
+
+    def _check_template(self, template: str) -> None:
+        """Expand ``template`` against an empty match of a pattern with the same groups:
+        a bad escape or a missing group fails here, once, instead of on every file."""
+        rx = self.rx
+        names = {i: n for n, i in rx.groupindex.items()}
+        probe = _regex.compile("".join(f"(?P<{names[i]}>)" if i in names else "()"
+                                       for i in range(1, rx.groups + 1)))
+        try:
+            probe.match("").expand(template)
+        except Exception as ex:  # regex.error, IndexError ("no such group"), ...
+            raise OptionError(f"rule {self.rule.code} {self.rule.name}: option 'replacement' "
+                              f"{template!r}: {ex}") from None
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         group = self.options["group"]

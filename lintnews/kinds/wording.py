@@ -82,7 +82,7 @@ def sound_of(word: str) -> str | None:
     currency = w != word
     if not w:
         return None
-    m = re.match(r"[\d,]+", w)
+    m = re.match(r"[0-9,]+", w)
     if m:
         return _number_sound(m.group().rstrip(","))
     if currency:
@@ -91,8 +91,8 @@ def sound_of(word: str) -> str | None:
     lead = re.match(r"[A-Z]{2,}(?=\d)", head)
     if lead:  # MI5, G20-style codes: said as letters
         return _acronym_sound(lead.group())
-    if not head.isalpha():
-        return None
+    if not head.isalpha() or not head[0].isascii():
+        return None  # "ÉTat", "Über", "Ωmega": no rule here for how they start
     if _H_EITHER.match(head):
         return None
     if len(head) == 1:

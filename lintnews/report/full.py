@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..article import split_lines
 from ..diagnostics import Severity
 
 COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
@@ -10,7 +11,7 @@ BOLD, BLUE, RESET = "\x1b[1m", "\x1b[1;34m", "\x1b[0m"
 
 
 def _lines(source: str | None) -> list[str]:
-    return source.splitlines() if source else []
+    return split_lines(source) if source else []  # \n, \r\n, \r: as diagnostics count lines
 
 
 def _cells(s: str) -> int:

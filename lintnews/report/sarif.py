@@ -15,7 +15,8 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 def _uri(path: str) -> str:
     """A relative path as a percent-encoded URI reference; an absolute one as a file: URI."""
     p = Path(path)
-    return quote(p.as_posix(), safe="/") if not p.is_absolute() else p.as_uri()
+    # errors: a file name that is not UTF-8 percent-encodes its raw bytes, as as_uri() does
+    return quote(p.as_posix(), safe="/", errors="surrogateescape") if not p.is_absolute() else p.as_uri()
 
 
 def _region(loc) -> dict:

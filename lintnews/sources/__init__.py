@@ -6,12 +6,16 @@ so one unreadable article never stops the run.
 from __future__ import annotations
 
 import codecs
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..article import Article
 from ..diagnostics import Diagnostic, Severity
 
+_LINE_BREAK_BYTES = re.compile(rb"\r\n?|\n")  # as article.LINE_BREAK counts lines
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
 
@@ -48,18 +52,23 @@ def decode(data: bytes) -> tuple[str, str, bool]:
         data, enc, bom = data[3:], "utf-8", True
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16", True
+            text = data.decode("utf-16")
         except UnicodeDecodeError as ex:
             raise InputError(f"invalid UTF-16 at byte {ex.start}") from None
+        if "\x00" in text:
+            raise InputError("binary file (a NUL character in UTF-16 text); not an article")
+        return text, "utf-16", True
     else:
         enc, bom = "utf-8", False
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (contains NUL bytes); not an article")
+    nul = data.find(b"\x00")  # anywhere, not just near the start: text never holds a NUL
+    if nul != -1:
+        raise InputError(f"binary file (a NUL byte at byte offset {nul}); not an article")
     try:
         return data.decode("utf-8"), enc, bom
     except UnicodeDecodeError as ex:
-        line = data.count(b"\n", 0, ex.start) + 1
-        line_start = data.rfind(b"\n", 0, ex.start) + 1
+        breaks = list(_LINE_BREAK_BYTES.finditer(data, 0, ex.start))
+        line = len(breaks) + 1
+        line_start = breaks[-1].end() if breaks else 0
         col = len(data[line_start:ex.start].decode("utf-8", "replace")) + 1
         raise InputError(
             f"invalid UTF-8: byte 0x{data[ex.start]:02x} at byte offset {ex.start} "
@@ -90,7 +99,7 @@ def parse(path: str, data: bytes, options: ReadOptions | None = None, fmt: str |
         from .text import build
     article = build(path, source, options)
     article.encoding, article.bom = encoding, bom
-    article.newline = "\r\n" if "\r\n" in source else "\n"
+    article.newline = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
     if not article.text.strip():
         raise InputError(f"no prose found in this {fmt} file: nothing to check")
     return article
@@ -101,10 +110,7 @@ def load(path: str, options: ReadOptions | None = None, data: bytes | None = Non
     """Read and parse one file (or the given bytes); an E001 Diagnostic when that fails."""
     try:
         if data is None:
-            p = Path(path)
-            if p.is_dir():
-                return unreadable(path, "is a directory")
-            data = p.read_bytes()
+            data = read_bytes(path)
         return parse(path, data, options, fmt)
     except InputError as ex:
         return unreadable(path, str(ex), ex.line, ex.column)
@@ -112,3 +118,44 @@ def load(path: str, options: ReadOptions | None = None, data: bytes | None = Non
         return unreadable(path, f"cannot read file: {ex.strerror or ex}")
     except RecursionError:
         return unreadable(path, "cannot parse file: nesting too deep")
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str:
+    what = next((name for test, name in _KINDS if test(mode)), "a special file")
+    return f"not a regular file ({what}); not read"
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes; InputError (or OSError) for anything that is not a readable regular file.
+
+    FIFOs, devices and sockets are never read: reading them can block forever
+    or never end. The file is opened without blocking and checked again once
+    open, so one swapped in after the first check is refused too.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            raise InputError("broken symbolic link (its target does not exist)") from None
+        raise InputError("no such file or directory") from None
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.scandir(path).close()
+        except OSError as ex:
+            raise InputError(f"cannot read directory: {ex.strerror or ex}") from None
+        raise InputError("is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(_not_regular(st.st_mode))
+    flags = os.O_RDONLY
+    for name in ("O_NONBLOCK", "O_NOCTTY", "O_BINARY"):  # those this system has
+        flags |= getattr(os, name, 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:  # closes fd, whatever happens next
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(_not_regular(mode))
+        return fh.read()

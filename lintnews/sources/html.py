@@ -111,9 +111,12 @@ class _Extractor(HTMLParser):
             return
         start = self._abs()
         offsets = list(range(start, start + len(data)))
-        if "\r" in data:  # CRLF files: the text never holds a CR (as in the other adapters)
-            offsets = [o for o, c in zip(offsets, data) if c != "\r"]
-            data = data.replace("\r", "")
+        if "\r" in data:  # the text never holds a CR (as in the other adapters)
+            # CRLF keeps its LF; a lone CR (old Mac files) becomes an LF standing at its place
+            keep = [(o, "\n" if c == "\r" else c) for i, (o, c) in enumerate(zip(offsets, data))
+                    if not (c == "\r" and data[i + 1:i + 2] == "\n")]
+            offsets = [o for o, _ in keep]
+            data = "".join(c for _, c in keep)
             if not data:
                 return
         self._emit(data, offsets)

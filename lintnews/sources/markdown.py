@@ -16,9 +16,40 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..article import CHARREF_RE, Article, TextBuilder, find_directives
 
 _NEWLINE = re.compile(r"\r\n?|\n")
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*$")
+
+
+def _toml_front_matter(state, start_line: int, end_line: int, silent: bool) -> bool:
+    """TOML front matter (Hugo, Zola): ``+++`` lines around it, at the very start of the file.
+
+    Left unclosed it is not front matter (as the YAML plugin does with ``---``).
+    """
+    def fence(line: int) -> bool:
+        return state.sCount[line] == 0 and bool(
+            _TOML_FENCE.match(state.src, state.bMarks[line], state.eMarks[line]))
+
+    if start_line != 0 or not state.src.startswith("+++") or not fence(0):
+        return False
+    close = next((ln for ln in range(1, end_line) if fence(ln)), None)
+    if close is None:
+        return False
+    if silent:
+        return True
+    token = state.push("front_matter", "", 0)
+    token.hidden, token.block, token.markup = True, True, "+++"
+    token.content = state.src[state.bMarks[1]:state.eMarks[close - 1]] if close > 1 else ""
+    token.map = [0, close + 1]
+    state.line = close + 1
+    return True
+
+
 _MD = MarkdownIt("commonmark").use(front_matter_plugin)
-_TITLE = re.compile(r"""^title\s*[:=]\s*(?P<q>["']?)(?P<v>.*?)(?P=q)\s*$""", re.M)
-_DATE = re.compile(r"""^date\s*[:=]\s*["']?(\d{4})-(\d{2})-(\d{2})""", re.M)
+_MD.block.ruler.before("table", "toml_front_matter", _toml_front_matter,
+                       {"alt": ["paragraph", "reference", "blockquote", "list"]})
+# One line of YAML (title: x) or TOML (title = "x") front matter; a line ends at \n, \r\n or \r.
+_TITLE = re.compile(r"""(?<![^\r\n])title[ \t]*[:=][ \t]*(?P<q>["']?)(?P<v>[^\r\n]*?)(?P=q)"""
+                    r"""[ \t]*(?![^\r\n])""")
+_DATE = re.compile(r"""(?<![^\r\n])date[ \t]*[:=][ \t]*["']?(\d{4})-(\d{2})-(\d{2})""")
 
 
 def _line_starts(source: str) -> list[int]:

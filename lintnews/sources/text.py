@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import Article, TextBuilder, directive_spans, find_directives
+from ..article import LINE_BREAK, Article, TextBuilder, directive_spans, find_directives
 
 TERMINAL = re.compile(r"""[.!?:;"'\u201d\u2019)\]]\s*$""")
 
@@ -11,9 +11,11 @@ TERMINAL = re.compile(r"""[.!?:;"'\u201d\u2019)\]]\s*$""")
 def _lines(source: str) -> list[tuple[int, str]]:
     """(offset, line text without line ending) for every source line."""
     out, pos = [], 0
-    for raw in source.splitlines(keepends=True):
-        out.append((pos, raw.rstrip("\r\n")))
-        pos += len(raw)
+    for m in LINE_BREAK.finditer(source):  # \n, \r\n, \r: as Article counts lines
+        out.append((pos, source[pos:m.start()]))
+        pos = m.end()
+    if pos < len(source):
+        out.append((pos, source[pos:]))
     return out
 
 
