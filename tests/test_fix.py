@@ -99,7 +99,14 @@ def test_apply_edits_rejects_overlap():
     ("He waited a hour.\n", "He waited an hour.\n"),
     ("An key witness spoke.\n", "A key witness spoke.\n"),
     ("He said the the plan worked.\n", "He said the plan worked.\n"),
-    ("It orbits the Moon.\"According to them, it is big.\n", "It orbits the Moon.\" According to them, it is big.\n"),
+    ("He said \"it orbits the Moon.\"According to them, it is big.\n",
+     "He said \"it orbits the Moon.\" According to them, it is big.\n"),
+    # a straight mark that opens a quotation: the space goes before it
+    ("He sat on the carpet.\"It's over,\" he said.\n", "He sat on the carpet. \"It's over,\" he said.\n"),
+    ('"Prices were higher,"he said.\n', '"Prices were higher," he said.\n'),
+    ('He said,"We will win."\n', 'He said, "We will win."\n'),
+    # which way an unpaired straight mark faces is a guess: no safe fix
+    ("It orbits the Moon.\"According to them, it is big.\n", "It orbits the Moon.\"According to them, it is big.\n"),
     ("The plan  was approved , he said.\n", "The plan was approved, he said.\n"),
     ("He said the the the plan worked.\n", "He said the plan worked.\n"),
 ])
