@@ -95,6 +95,7 @@ class Article:
     newline: str = "\n"
     encoding: str = "utf-8"
     bom: bool = False
+    digest: str = ""  # sha256 of the bytes as read: --fix writes only over those
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -221,13 +222,20 @@ class Article:
         """Source span for an edit of text ``[start, end)``, or None when that is not safe.
 
         Safe means: the span is verbatim and both its edges are real junctions,
-        so that what the rule saw around it is what stands there in the source.
-        An insertion (``start == end``) needs only its junction to be real.
+        so that what the rule saw around it is what stands there in the source;
+        a line or paragraph break next to it will do ("# a hour": the heading's
+        markup is not beside the word in the text, but the break stands for it).
+        An insertion (``start == end``) needs its junction to be real.
         """
-        if not (self.adjacent(start) and self.adjacent(end)):
-            return None
+        text = self.text
         if end > start:
+            if not (self.adjacent(start) or text[start - 1] == "\n"):
+                return None
+            if not (self.adjacent(end) or text[end] == "\n"):
+                return None
             return self.verbatim(start, end)
+        if not self.adjacent(start):
+            return None
         if start < len(self.text):
             u = self._unit(start)
             return (u[0], u[0]) if u else None

@@ -210,7 +210,12 @@ def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):
             if show_diff:
                 sys.stdout.write(fixes.unified_diff(art.path, original, current))
             if write:
-                fixes.write_atomic(Path(art.path), fixes.encode(current, art.encoding, art.bom))
+                try:
+                    fixes.write_fixed(Path(art.path), fixes.encode(current, art.encoding, art.bom), art.digest)
+                except fixes.NotWritten as ex:  # say why, keep its findings, go on with the others
+                    typer.echo(f"lintnews: {art.path}: not fixed: {ex}", err=True)
+                    out.append(res)
+                    continue
                 out.append(current_res)
                 continue
         out.append(res if show_diff else current_res)

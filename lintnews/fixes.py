@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -54,8 +55,36 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
     return (codecs.BOM_UTF8 + data) if bom else data
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory, then rename over the original."""
+class NotWritten(Exception):
+    """A fixed file that was left as it is; the message says why."""
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def check_writable(path: Path) -> None:
+    """Raise NotWritten for a read-only file or directory.
+
+    The mode bits count even for root (who may write anything): a file made
+    read-only (mode 444) is one its owner does not want changed.
+    """
+    folder = path.parent
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        raise NotWritten("the file is read-only")
+    if not os.access(folder, os.W_OK | os.X_OK) or not folder.stat().st_mode & 0o222:
+        raise NotWritten("its directory is read-only (the fixed file is written beside it, then renamed)")
+
+
+def write_atomic(path: Path, data: bytes, expect: str | None = None) -> None:
+    """Write via a temp file in the same directory, then rename over the original.
+
+    With ``expect`` (the sha256 of the bytes that were read), the file is replaced
+    only if it still holds them, checked just before the rename: an edit made
+    while lintnews ran is never overwritten (NotWritten). A symbolic link is
+    followed, so the link stays and its target is fixed.
+    """
+    path = Path(os.path.realpath(path))
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lintnews-tmp", dir=str(path.parent))
     try:
@@ -65,6 +94,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
+        if expect is not None and _digest(path) != expect:
+            raise NotWritten("it changed after it was read (run lintnews again)")
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -72,6 +103,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_fixed(path: Path, data: bytes, expect: str) -> None:
+    """Replace ``path`` by its fixed ``data``, or raise NotWritten saying why not.
+
+    Never when the file is read-only, sits in a read-only directory or changed
+    since it was read (``expect``: sha256 of the bytes read); any OS error on the
+    way is reported the same way, so that one file never stops the run.
+    """
+    try:
+        path = Path(os.path.realpath(path))
+        check_writable(path)
+        write_atomic(path, data, expect or None)
+    except OSError as ex:
+        raise NotWritten(f"cannot write it: {ex.strerror or ex}") from None
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -184,8 +184,9 @@ def _sentence_initial(text: str, i: int) -> bool:
 # W102 repeated words
 # ---------------------------------------------------------------------------------------
 
-# The second word may carry a possessive ("Blair Blair's") or start a compound ("six six-cylinder").
-_WORD_PAIR = re.compile(r"(?<![\w'’\-])([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)([A-Za-z]+)(?!\w|['’][a-rt-z])")
+# The second word may carry a possessive ("Blair Blair's") or start a compound ("six six-cylinder");
+# a first word glued to a full stop after a letter ends an abbreviation ("U.S.A A key").
+_WORD_PAIR = re.compile(r"(?<![\w'’\-])(?<!\b[A-Za-z]\.)([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)([A-Za-z]+)(?!\w|['’][a-rt-z])")
 _THAT_THAT_ERROR = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|i|you"
                               r"|our|my|your|there)\b", re.I)
 # A two-word phrase typed twice: "in the in the", "said that said that".
@@ -434,6 +435,9 @@ class SpacingKind(Kind):
             for f in self._missing(text, ctx.facts.quotes):
                 if f.start not in seen:  # one junction, one finding
                     seen.add(f.start)
+                    q = ctx.facts.quotes.containing(f.start, f.end)
+                    if q is not None and not q.closed:
+                        f.fix_safe = False  # whether it runs on is read from its words ('why? He said')
                     yield f
         # HTML collapses runs of spaces when it is shown: they are not the reader's problem
         if self.options["double_spaces"] and ctx.article.fmt != "html":

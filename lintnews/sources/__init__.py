@@ -6,6 +6,7 @@ so one unreadable article never stops the run.
 from __future__ import annotations
 
 import codecs
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def parse(path: str, data: bytes, options: ReadOptions | None = None, fmt: str |
         from .text import build
     article = build(path, source, options)
     article.encoding, article.bom = encoding, bom
+    article.digest = hashlib.sha256(data).hexdigest()
     article.newline = "\r\n" if "\r\n" in source else "\n"
     if not article.text.strip():
         raise InputError(f"no prose found in this {fmt} file: nothing to check")
