@@ -50,6 +50,7 @@ def test_article_agreement_keeps_capital_in_fix():
     "Plan A and Plan B failed.", "The meeting starts at 9 a.m. tomorrow.", "Vitamin A is key.",
     "He studied a priori reasoning.", "Frankfurt an der Oder is a city.", "It was an historic day.",
     "(a) the first item", "She met an MP, a US senator and a one-off guest.",
+    "A and P is similarly optimistic.", "Choose a or b, then a and c.",
 ])
 def test_article_agreement_good(text):
     assert flagged(text, "W101") == []

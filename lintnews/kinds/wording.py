@@ -38,6 +38,9 @@ LETTER_ACRONYMS = {"HIV", "LED", "FOI", "MOU", "SEO", "NEC", "MOD", "SUV", "MEP"
 # Latin and foreign phrases where "a"/"an" is not the English article.
 _FOREIGN_NEXT = {"priori", "posteriori", "fortiori", "la", "cappella", "capella", "der", "die", "den",
                  "dem", "das", "deux", "trois"}
+# Words no article stands before: "A and P", "options a or b" name a letter.
+_NOT_AFTER_ARTICLE = {"and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+                      "is", "was", "are", "were", "will", "would", "has", "had"}
 # Words where "an" before a sounded h is an accepted British usage: never flag either way.
 _H_EITHER = re.compile(r"^(histor|hotel|habitual|hypothe|heroic|horrific|herb|hilarious)", re.I)
 
@@ -151,6 +154,8 @@ class ArticleAgreementKind(Kind):
                 continue
             if word.lower() in _FOREIGN_NEXT or word.lower() in self.exceptions:
                 continue
+            if word.lower() in _NOT_AFTER_ARTICLE:
+                continue  # a letter, not the article: "A and P is similarly optimistic"
             if art == "A" and not _sentence_initial(text, m.start()):
                 continue  # "plan A", "Group A": a letter, not the article
             sound = sound_of(word)
