@@ -189,7 +189,7 @@ def _sentence_initial(text: str, i: int) -> bool:
 # W102 repeated words
 # ---------------------------------------------------------------------------------------
 
-# The second word may carry a possessive ("Blair Blair's") or start a compound ("six six-cylinder");
+# The second word may carry a possessive ("the firm firm's") or start a compound ("six six-cylinder");
 # a first word glued to a full stop after a letter ends an abbreviation ("U.S.A A key").
 _WORD_PAIR = re.compile(r"(?<![\w'’\-])(?<!\b[A-Za-z]\.)([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)([A-Za-z]+)(?!\w|['’][a-rt-z])")
 _THAT_THAT_ERROR = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|i|you"
