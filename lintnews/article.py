@@ -33,6 +33,8 @@ def split_lines(source: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
+# What a Markdown backslash can escape (CommonMark: ASCII punctuation).
+_MD_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 DIRECTIVE_RE = re.compile(
     r"<!--\s*lintnews-(disable-next-line|disable|enable)\b([^>]*?)(?:--\s*(?P<reason>[^>]*?))?\s*-->"
 )
@@ -108,6 +110,7 @@ class Article:
     newline: str = "\n"
     encoding: str = "utf-8"
     bom: bool = False
+    digest: str = ""  # sha256 of the bytes as read: --fix writes only over those
 
     def __post_init__(self) -> None:
         self._line_starts = line_starts(self.source)
@@ -168,6 +171,86 @@ class Article:
     def source_text(self, start: int, end: int) -> str:
         s, e = self.source_span(start, end)
         return self.source[s:e]
+
+    # -- what is really in the source (junctions, verbatim spans) ------------------------
+    def _unit(self, i: int) -> tuple[int, int, bool] | None:
+        """(start, end, verbatim) of the source that ``text[i]`` stands for.
+
+        A CRLF is one unit with the ``\\n`` it became; a character reference
+        (``&eacute;``) or a Markdown backslash escape is a unit that is not a
+        verbatim copy. None for a character the adapter made up (separators).
+        """
+        o, ch, src = self.offsets[i], self.text[i], self.source
+        if ch == "\n":
+            if src.startswith("\r\n", o):
+                return o, o + 2, True
+            if src.startswith("\n", o):
+                return (o - 1, o + 1, True) if o and src[o - 1] == "\r" else (o, o + 1, True)
+            return None
+        if self.fmt != "text" and src.startswith("&", o):
+            m = CHARREF_RE.match(src, o)
+            if m and html.unescape(m.group(0)) != m.group(0):
+                return (o, m.end(), False) if i == 0 or self.offsets[i - 1] != o else None
+        if self.fmt == "markdown" and o and src[o - 1] == "\\" and ch in _MD_ESCAPABLE and src[o] == ch:
+            return o - 1, o + 1, False
+        if src[o:o + 1] != ch:
+            return None
+        return o, o + 1, True
+
+    def adjacent(self, i: int) -> bool:
+        """True when ``text[i-1]`` and ``text[i]`` are neighbours in the source.
+
+        False where something that is not prose (an image, a code span, a comment,
+        a tag, a directive line) was dropped between them, or where either was
+        made up: such a junction exists only in the extracted text.
+        """
+        if i <= 0 or i >= len(self.text):
+            return True
+        a, b = self._unit(i - 1), self._unit(i)
+        return a is not None and b is not None and a[1] == b[0]
+
+    def contiguous(self, start: int, end: int) -> bool:
+        """True when every junction inside text ``[start, end)`` is in the source."""
+        return all(self.adjacent(i) for i in range(start + 1, end))
+
+    def verbatim(self, start: int, end: int) -> tuple[int, int] | None:
+        """The source span of which text ``[start, end)`` is an exact copy, else None.
+
+        Exact: contiguous, and no character reference, escape or made-up
+        character in it. A fix may only ever replace such a span.
+        """
+        if end <= start:
+            return None
+        units = [self._unit(i) for i in range(start, end)]
+        if any(u is None or not u[2] for u in units):
+            return None
+        if any(a[1] != b[0] for a, b in zip(units, units[1:])):
+            return None
+        return units[0][0], units[-1][1]
+
+    def edit_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Source span for an edit of text ``[start, end)``, or None when that is not safe.
+
+        Safe means: the span is verbatim and both its edges are real junctions,
+        so that what the rule saw around it is what stands there in the source;
+        a line or paragraph break next to it will do ("# a hour": the heading's
+        markup is not beside the word in the text, but the break stands for it).
+        An insertion (``start == end``) needs its junction to be real.
+        """
+        text = self.text
+        if end > start:
+            if not (self.adjacent(start) or text[start - 1] == "\n"):
+                return None
+            if not (self.adjacent(end) or text[end] == "\n"):
+                return None
+            return self.verbatim(start, end)
+        if not self.adjacent(start):
+            return None
+        if start < len(self.text):
+            u = self._unit(start)
+            return (u[0], u[0]) if u else None
+        u = self._unit(start - 1) if start else None
+        return (u[1], u[1]) if u else None
 
     # -- structure ---------------------------------------------------------
     def paragraph_of(self, text_index: int) -> tuple[int, int] | None:

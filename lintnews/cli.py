@@ -185,7 +185,8 @@ class _progress:
 
 
 def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):
-    """Apply fixes (passes until nothing is left to fix, at most fixes.MAX_PASSES) or print them as a diff."""
+    """Apply fixes (fixes.fix_source) and write them, or print them as a diff; a file that
+    cannot or must not be written is reported on stderr and keeps its findings."""
     from . import fixes
 
     out = []
@@ -195,22 +196,19 @@ def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):
             out.append(res)
             continue
         original = art.source
-        current, current_res = original, res
-        for _ in range(fixes.MAX_PASSES):
-            edits = fixes.select_edits(current_res.diagnostics, unsafe)
-            if not edits:
-                break
-            current = fixes.apply_edits(current, edits)
-            data = fixes.encode(current, art.encoding, art.bom)
-            current_res = engine.recheck(art.path, data)
-            if current_res.article is None:  # never write what we cannot read back
-                current, current_res = original, res
-                break
+        current, current_res = fixes.fix_source(
+            original, res, lambda text: engine.recheck(art.path, fixes.encode(text, art.encoding, art.bom)),
+            unsafe)
         if current != original:
             if show_diff:
                 sys.stdout.write(fixes.unified_diff(art.path, original, current))
             if write:
-                fixes.write_atomic(Path(art.path), fixes.encode(current, art.encoding, art.bom))
+                try:
+                    fixes.write_fixed(Path(art.path), fixes.encode(current, art.encoding, art.bom), art.digest)
+                except fixes.NotWritten as ex:  # say why, keep its findings, go on with the others
+                    typer.echo(f"lintnews: {art.path}: not fixed: {ex}", err=True)
+                    out.append(res)
+                    continue
                 out.append(current_res)
                 continue
         out.append(res if show_diff else current_res)

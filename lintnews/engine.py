@@ -405,9 +405,13 @@ class Engine:
         for a in active:
             try:
                 quotes = None if a.rule.quotes else facts.quotes
+                literal = getattr(a.kind, "literal", False)
                 for f in a.kind.check(ctx):  # collected as yielded: a later error keeps these
-                    if quotes is None or not quotes.contains(f.start, f.end):
-                        diags.append(to_diagnostic(art, a, f))
+                    if quotes is not None and quotes.contains(f.start, f.end):
+                        continue
+                    if literal and not art.contiguous(f.start, f.end):
+                        continue  # a junction made by dropping non-prose: not in the source
+                    diags.append(to_diagnostic(art, a, f))
             except Exception as ex:  # a broken rule costs the rest of its findings, never the run
                 if self.internal_enabled(cfg, "E002", Path(art.path)):
                     diags.append(_rule_error(art.path, a.rule, ex))
@@ -542,18 +546,38 @@ def to_diagnostic(art: Article, active: ActiveRule, f: Any) -> Diagnostic:
     """A kind's Finding (text offsets) -> a located Diagnostic."""
     loc = art.location(f.start, f.end)
     related = [Related(art.location(s, e), m) for s, e, m in f.related]
+    edits = fix_edits(art, f)
     fix = None
-    if f.fix:
-        edits = []
-        for s, e, t in f.fix:
-            ss, se = art.source_span(s, e) if e > s else (art.source_offset(s),) * 2
-            edits.append(Edit(ss, se, t))
-        fix = Fix(f.fix_message or "apply fix", tuple(edits), safe=active.rule.fixable)
+    if edits:
+        fix = Fix(f.fix_message or "apply fix", edits,
+                  safe=active.rule.fixable and getattr(f, "fix_safe", True))
     s, e = art.source_span(f.start, f.end)
     return Diagnostic(path=art.path, line=loc.line, column=loc.column, end_line=loc.end_line,
                       end_column=loc.end_column, code=active.rule.code, rule=active.rule.name,
                       severity=active.severity, message=f.message, related=related, fix=fix,
                       text=art.source[s:e])
+
+
+def fix_edits(art: Article, f: Any) -> tuple[Edit, ...] | None:
+    """A finding's fix as source Edits, or None: the whole fix is dropped (the finding
+    stays) unless every edit is safe to make in the source.
+
+    Safe: the edited text is a verbatim copy of the source (no character reference,
+    escape or dropped element inside it) and its edges are real junctions
+    (``Article.edit_span``); and an edit inside or next to the finding's span
+    needs that span contiguous too, since the rule decided on all of it.
+    """
+    if not f.fix:
+        return None
+    edits = []
+    for s, e, t in f.fix:
+        if f.start <= e and s <= f.end and not art.contiguous(f.start, f.end):
+            return None
+        span = art.edit_span(s, e)
+        if span is None:
+            return None
+        edits.append(Edit(span[0], span[1], t))
+    return tuple(edits)
 
 
 def _directive_covers(d: Directive, code: str, name: str) -> bool:

@@ -2,36 +2,96 @@
 
 Edits are in code-point offsets of the decoded source. Overlapping or touching
 edits are never combined: the first (in file order) wins and the rest wait for
-the next pass. Files are written atomically (temp file + rename in the same
-directory) with their encoding, BOM and line endings kept.
+the next pass; a pass that would add an error-level finding keeps only the fixes
+that add none. Files are written atomically (temp file + rename in the same
+directory) with their encoding, BOM and line endings kept, and only over the very
+bytes that were read; read-only files and folders are left alone.
+
+What a fix may edit at all (verbatim prose only) is decided where a finding
+becomes a Diagnostic: ``engine.fix_edits``.
 """
 from __future__ import annotations
 
 import codecs
 import difflib
+import hashlib
 import os
 import tempfile
+from collections import Counter
 from pathlib import Path
+from typing import Any, Callable
 
-from .diagnostics import Diagnostic, Edit
+from .diagnostics import Diagnostic, Edit, Fix, Severity
 
 # Each pass applies only edits that neither overlap nor touch; "the the the the" needs
 # one pass per extra word. Enough passes that a second --fix finds nothing left.
 MAX_PASSES = 10
 
 
-def select_edits(diags: list[Diagnostic], unsafe: bool = False) -> list[Edit]:
-    """Non-overlapping, non-adjacent edits from the fixable diagnostics, in file order."""
+def select_fixes(diags: list[Diagnostic], unsafe: bool = False) -> list[Fix]:
+    """The fixes of one pass: none overlaps or touches another; in file order."""
     fixes = [d.fix for d in diags if d.fix and (d.fix.safe or unsafe)]
-    chosen: list[Edit] = []
+    chosen: list[Fix] = []
     taken: list[tuple[int, int]] = []
     for fix in sorted(fixes, key=lambda f: min(e.start for e in f.edits)):
         spans = [(e.start, e.end) for e in fix.edits]
         if any(s <= te and ts <= e for s, e in spans for ts, te in taken):
             continue  # overlaps or touches an edit already taken
-        chosen.extend(fix.edits)
+        chosen.append(fix)
         taken.extend(spans)
-    return sorted(chosen, key=lambda e: e.start)
+    return chosen
+
+
+def select_edits(diags: list[Diagnostic], unsafe: bool = False) -> list[Edit]:
+    """Non-overlapping, non-adjacent edits from the fixable diagnostics, in file order."""
+    return _edits(select_fixes(diags, unsafe))
+
+
+def _edits(fixes: list[Fix]) -> list[Edit]:
+    return sorted((e for f in fixes for e in f.edits), key=lambda e: e.start)
+
+
+def _errors(diags: list[Diagnostic]) -> Counter:
+    return Counter(d.code for d in diags if d.severity >= Severity.ERROR)
+
+
+def _worse(before: Any, after: Any) -> bool:
+    """True when ``after`` cannot be read or has an error-level finding ``before`` had not."""
+    if after.article is None:
+        return True
+    old, new = _errors(before.diagnostics), _errors(after.diagnostics)
+    return any(n > old[code] for code, n in new.items())
+
+
+def fix_source(source: str, result: Any, recheck: Callable[[str], Any],
+               unsafe: bool = False) -> tuple[str, Any]:
+    """Fix ``source`` pass by pass until nothing is left (at most MAX_PASSES).
+
+    ``result`` is its lint result (``.article``, ``.diagnostics``); ``recheck(text)``
+    lints new text. A pass whose fixes would make the text unreadable or add an
+    error-level finding is redone one fix at a time, keeping only fixes that do
+    neither: fixing never makes an article worse. Returns (text, its result).
+    """
+    current, res = source, result
+    for _ in range(MAX_PASSES):
+        chosen = select_fixes(res.diagnostics, unsafe)
+        if not chosen:
+            break
+        text = apply_edits(current, _edits(chosen))
+        new = recheck(text)
+        if _worse(res, new):
+            kept: list[Fix] = []
+            text, new = current, None
+            for fix in chosen:  # edits of one pass never overlap: any subset applies
+                trial = apply_edits(current, _edits(kept + [fix]))
+                checked = recheck(trial)
+                if not _worse(res, checked):
+                    kept.append(fix)
+                    text, new = trial, checked
+            if new is None:
+                break  # every fix left would make it worse
+        current, res = text, new
+    return current, res
 
 
 def apply_edits(source: str, edits: list[Edit]) -> str:
@@ -54,8 +114,36 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
     return (codecs.BOM_UTF8 + data) if bom else data
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory, then rename over the original."""
+class NotWritten(Exception):
+    """A fixed file that was left as it is; the message says why."""
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def check_writable(path: Path) -> None:
+    """Raise NotWritten for a read-only file or directory.
+
+    The mode bits count even for root (who may write anything): a file made
+    read-only (mode 444) is one its owner does not want changed.
+    """
+    folder = path.parent
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        raise NotWritten("the file is read-only")
+    if not os.access(folder, os.W_OK | os.X_OK) or not folder.stat().st_mode & 0o222:
+        raise NotWritten("its directory is read-only (the fixed file is written beside it, then renamed)")
+
+
+def write_atomic(path: Path, data: bytes, expect: str | None = None) -> None:
+    """Write via a temp file in the same directory, then rename over the original.
+
+    With ``expect`` (the sha256 of the bytes that were read), the file is replaced
+    only if it still holds them, checked just before the rename: an edit made
+    while lintnews ran is never overwritten (NotWritten). A symbolic link is
+    followed, so the link stays and its target is fixed.
+    """
+    path = Path(os.path.realpath(path))
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lintnews-tmp", dir=str(path.parent))
     try:
@@ -65,6 +153,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
+        if expect is not None and _digest(path) != expect:
+            raise NotWritten("it changed after it was read (run lintnews again)")
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -72,6 +162,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_fixed(path: Path, data: bytes, expect: str) -> None:
+    """Replace ``path`` by its fixed ``data``, or raise NotWritten saying why not.
+
+    Never when the file is read-only, sits in a read-only directory or changed
+    since it was read (``expect``: sha256 of the bytes read); any OS error on the
+    way is reported the same way, so that one file never stops the run.
+    """
+    try:
+        path = Path(os.path.realpath(path))
+        check_writable(path)
+        write_atomic(path, data, expect or None)
+    except OSError as ex:
+        raise NotWritten(f"cannot write it: {ex.strerror or ex}") from None
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -16,7 +16,9 @@ class Finding:
     """What a check reports, in text offsets of ``Article.text``.
 
     ``related`` holds (start, end, message) for the other side of a conflict;
-    ``fix`` holds (start, end, replacement) edits, also in text offsets.
+    ``fix`` holds (start, end, replacement) edits, also in text offsets;
+    ``fix_safe`` False offers that one fix as unsafe (applied only with
+    ``--unsafe-fixes``) where it may be wrong (a name, a quotation, a guess).
     """
 
     start: int
@@ -25,6 +27,7 @@ class Finding:
     related: list[tuple[int, int, str]] = field(default_factory=list)
     fix: list[tuple[int, int, str]] | None = None
     fix_message: str = ""
+    fix_safe: bool = True
     code: str | None = None  # set by the engine
 
 
@@ -55,11 +58,16 @@ class Kind:
 
     ``requires`` names the spaCy pipes the check reads (tagger, parser, ner,
     lemmatizer, attribute_ruler); the engine runs only the pipes some selected
-    rule requires.
+    rule requires. ``literal`` marks checks whose findings are about adjacent
+    characters (see ``Article.contiguous``).
     """
 
     defaults: ClassVar[dict[str, Any]] = {}
     requires: ClassVar[frozenset[str]] = frozenset()
+    # True for checks of the characters themselves (spacing, doubled words): the engine
+    # drops their findings over junctions that exist only in the extracted text
+    # ("The ![chart](c.png) shows" is not "The  shows" in the source).
+    literal: ClassVar[bool] = False
 
     def __init__(self, rule: Any, options: dict[str, Any] | None = None) -> None:
         self.rule = rule

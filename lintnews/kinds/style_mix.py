@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..facts.quotes import CLOSE_CURLY, OPEN_CURLY, STRAIGHT
+from ..facts.quotes import CLOSE_CURLY, OPEN_CURLY, STRAIGHT, direction, is_inch_mark
 from .base import Context, Finding, Kind
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
@@ -65,6 +65,11 @@ class StyleMixKind(Kind):
             if all(r != text[i] for i, _, r in edits):  # every mark's direction is known
                 f.fix = edits
                 f.fix_message = f"use {style} quotation marks throughout"
+                # a straight mark's direction is read from its neighbours: where they would
+                # read it the other way ('the“ word'), the fix would unbalance the quotes
+                f.fix_safe = style == "curly" or all(
+                    direction(text, i) == ("open" if text[i] == OPEN_CURLY else "close")
+                    and not is_inch_mark(text, i) for i in minority)
         yield f
 
     @staticmethod

@@ -38,6 +38,9 @@ LETTER_ACRONYMS = {"HIV", "LED", "FOI", "MOU", "SEO", "NEC", "MOD", "SUV", "MEP"
 # Latin and foreign phrases where "a"/"an" is not the English article.
 _FOREIGN_NEXT = {"priori", "posteriori", "fortiori", "la", "cappella", "capella", "der", "die", "den",
                  "dem", "das", "deux", "trois"}
+# Words no article stands before: "A and P", "options a or b" name a letter.
+_NOT_AFTER_ARTICLE = {"and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+                      "is", "was", "are", "were", "will", "would", "has", "had"}
 # Words where "an" before a sounded h is an accepted British usage: never flag either way.
 _H_EITHER = re.compile(r"^(histor|hotel|habitual|hypothe|heroic|horrific|herb|hilarious)", re.I)
 
@@ -138,6 +141,7 @@ class ArticleAgreementKind(Kind):
     """'a' before a vowel sound or 'an' before a consonant sound."""
 
     defaults = {"exceptions": []}
+    literal = True  # "an `ls` command" is not "an command"
 
     def setup(self) -> None:
         self.exceptions = {str(x).lower() for x in self.options["exceptions"]}
@@ -150,6 +154,8 @@ class ArticleAgreementKind(Kind):
                 continue
             if word.lower() in _FOREIGN_NEXT or word.lower() in self.exceptions:
                 continue
+            if word.lower() in _NOT_AFTER_ARTICLE:
+                continue  # a letter, not the article: "A and P is similarly optimistic"
             if art == "A" and not _sentence_initial(text, m.start()):
                 continue  # "plan A", "Group A": a letter, not the article
             sound = sound_of(word)
@@ -183,8 +189,9 @@ def _sentence_initial(text: str, i: int) -> bool:
 # W102 repeated words
 # ---------------------------------------------------------------------------------------
 
-# The second word may carry a possessive ("Blair Blair's") or start a compound ("six six-cylinder").
-_WORD_PAIR = re.compile(r"(?<![\w'’\-])([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)([A-Za-z]+)(?!\w|['’][a-rt-z])")
+# The second word may carry a possessive ("the firm firm's") or start a compound ("six six-cylinder");
+# a first word glued to a full stop after a letter ends an abbreviation ("U.S.A A key").
+_WORD_PAIR = re.compile(r"(?<![\w'’\-])(?<!\b[A-Za-z]\.)([A-Za-z]+)((?:[ \t]+\n?|\n)[ \t]*)([A-Za-z]+)(?!\w|['’][a-rt-z])")
 _THAT_THAT_ERROR = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|i|you"
                               r"|our|my|your|there)\b", re.I)
 # A two-word phrase typed twice: "in the in the", "said that said that".
@@ -200,10 +207,6 @@ _LEGIT_DOUBLES = {"had had", "that that", "bye bye", "her her", "ha ha", "tut tu
                   "bling bling", "do do"}
 # Said twice for emphasis, then punctuated: "Wait wait!", "go go go," ("wait wait to" is a slip).
 _EXCLAIMED = {"never never", "wait wait", "go go", "yes yes", "now now", "there there"}
-# Names that are a word said twice.
-DOUBLED_NAMES = {"duran", "bora", "walla", "sirhan", "pago", "sing", "boing", "talk", "mahi", "baden",
-                 "dum", "bam", "tora", "mau", "cous", "hush", "wagga", "kiri", "baba", "yo",
-                 "ba", "chi", "lulu", "ping", "bling", "kwa", "ras", "bye"}
 FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with",
                   "by", "from", "it", "he", "she", "they", "we", "is", "was", "are", "were", "this",
                   "that", "as", "if", "when", "has", "have", "had", "will", "would"}
@@ -235,12 +238,14 @@ class RepeatedWordKind(Kind):
     """A word typed twice ("the the"), or two clashing auxiliaries ("had has")."""
 
     defaults = {"allow": []}
+    literal = True
 
     def setup(self) -> None:
         self.allow = _LEGIT_DOUBLES | {str(x).lower() for x in self.options["allow"]}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
+        quotes = ctx.facts.quotes
         pos = 0
         while True:
             m = _WORD_PAIR.search(text, pos)
@@ -262,22 +267,30 @@ class RepeatedWordKind(Kind):
             elif pair in (_EXCLAIMED | {"no no"}) and (re.match(r"[\s]*(?:[^\w\s]|" + re.escape(la) + r"\b)", after, re.I)
                                          or _sentence_initial(text, m.start(1))):
                 continue
+            initial = _sentence_initial(text, m.start(1))
+            safe = not quotes.contains(m.start(1), m.end(3))  # "Free free Palestine," they chanted
             if la == lb:
                 if len(a) == 1 and la not in ("a", "i"):
                     continue  # initials ("G G Bulloch"), list letters
-                if a[0].isupper() and b[0].isupper() and la in DOUBLED_NAMES:
-                    continue  # names: "Duran Duran", "Bora Bora", "Sirhan Sirhan"
+                if b[0].isupper():
+                    # a capitalised repeat is a name or title ("Bafana Bafana", "Please Please Me",
+                    # "Koh Phi Phi") far more often than a slip; "The The plan" at a sentence start
+                    # is a slip, but even then the band exists: no safe fix
+                    if not (initial and a[0].isupper() and la in FUNCTION_WORDS):
+                        continue
+                    safe = False
                 msg = f"'{a}' is repeated: '{a} {b}'"
             elif b.islower() and _aux_clash(la, lb):
                 msg = f"two auxiliaries in a row: '{a} {b}'; keep one"
+                safe = False  # which of the two was meant is a guess
             else:
                 continue
             s, e = m.start(1), m.end(3)
             yield Finding(s, e, msg, fix=[(m.end(1), m.end(3), "")],
-                          fix_message=f"delete the second '{b}'")
-        yield from self._phrases(text)
+                          fix_message=f"delete the second '{b}'", fix_safe=safe)
+        yield from self._phrases(text, quotes)
 
-    def _phrases(self, text: str) -> Iterable[Finding]:
+    def _phrases(self, text: str, quotes) -> Iterable[Finding]:
         """Two words typed twice ("in the in the"); "more and more and more" is a figure of speech."""
         pos = 0
         while True:
@@ -301,7 +314,8 @@ class RepeatedWordKind(Kind):
                 continue
             phrase = f"{m.group(1)} {m.group(3)}"
             yield Finding(m.start(1), m.end(6), f"'{phrase}' is repeated: '{phrase} {m.group(5)} {m.group(6)}'",
-                          fix=[(m.end(3), m.end(6), "")], fix_message=f"delete the second '{phrase}'")
+                          fix=[(m.end(3), m.end(6), "")], fix_message=f"delete the second '{phrase}'",
+                          fix_safe=not quotes.contains(m.start(1), m.end(6)))
             pos = m.end(6)
 
 
@@ -391,6 +405,18 @@ def _around(text: str, start: int, end: int) -> str:
     return a + text[start:end] + b
 
 
+def _source_runs(article, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of two or more characters in text ``[start, end)`` that are contiguous
+    in the source: "a  `x` b" has a real double space, "The ![c](c.png) shows" none."""
+    runs, s = [], start
+    for i in range(start + 1, end + 1):
+        if i == end or not article.adjacent(i):
+            if i - s >= 2:
+                runs.append((s, i))
+            s = i
+    return runs
+
+
 def _chunk_at(text: str, i: int) -> str:
     s = i
     while s > 0 and not text[s - 1].isspace():
@@ -405,6 +431,7 @@ class SpacingKind(Kind):
     """No space after sentence punctuation, doubled spaces, a space before , or ."""
 
     defaults = {"double_spaces": True, "space_before": True, "missing_space": True}
+    literal = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
@@ -413,6 +440,9 @@ class SpacingKind(Kind):
             for f in self._missing(text, ctx.facts.quotes):
                 if f.start not in seen:  # one junction, one finding
                     seen.add(f.start)
+                    q = ctx.facts.quotes.containing(f.start, f.end)
+                    if q is not None and not q.closed:
+                        f.fix_safe = False  # whether it runs on is read from its words ('why? He said')
                     yield f
         # HTML collapses runs of spaces when it is shown: they are not the reader's problem
         if self.options["double_spaces"] and ctx.article.fmt != "html":
@@ -422,8 +452,9 @@ class SpacingKind(Kind):
                 line = text[line_start:line_end if line_end != -1 else len(text)]
                 if line.lstrip().startswith("|") or " | " in line or "\t" in line:
                     continue  # table rows and columns are aligned with spaces
-                yield Finding(m.start(), m.end(), f"{len(m.group())} spaces in a row; one is enough",
-                              fix=[(m.start(), m.end(), " ")], fix_message="use one space")
+                for s, e in _source_runs(ctx.article, m.start(), m.end()):
+                    yield Finding(s, e, f"{e - s} spaces in a row; one is enough",
+                                  fix=[(s, e, " ")], fix_message="use one space")
         if self.options["space_before"]:
             for m in _SPACE_BEFORE.finditer(text):
                 mark = text[m.end()]
@@ -434,9 +465,22 @@ class SpacingKind(Kind):
                               fix=[(m.start(), m.end(), "")], fix_message="remove the space")
 
     @staticmethod
-    def _closes(quotes, i: int) -> bool:
-        """Whether the straight mark at ``i`` closes a quotation (else it opens one)."""
-        return not any(q.start == i for q in quotes.quotes)
+    def _side(text: str, quotes, i: int) -> str | None:
+        """'close' or 'open' for the quotation mark at ``i``; None when that is not sure.
+
+        A curly mark says it; a straight one is sure only where the quotations fact
+        paired it: inserting the space on the wrong side would unbalance the quotes.
+        """
+        if text[i] in "”’')":
+            return "close"
+        if text[i] == "“":
+            return "open"
+        for q in quotes.quotes:
+            if q.closed and q.end - 1 == i:
+                return "close"
+            if q.closed and q.start == i:
+                return "open"
+        return None
 
     def _missing(self, text: str, quotes) -> Iterable[Finding]:
         for m in _NO_SPACE_CLAUSE.finditer(text):
@@ -458,12 +502,14 @@ class SpacingKind(Kind):
             if _URLISH.search(_chunk_at(text, m.start())):
                 continue
             at = m.start(2)
-            closing = text[at] == "”" or (text[at] == '"' and self._closes(quotes, at))
+            side = self._side(text, quotes, at)
+            # unsure: guess from the scan (an unpaired opener stays an opener); an unsafe fix
+            closing = side == "close" or (side is None and not any(q.start == at for q in quotes.quotes))
             where = m.end() if closing else at
             yield Finding(m.start(), m.end() + 1,
                           f"no space {'after' if closing else 'before'} the quotation mark in "
                           f"'{_around(text, m.start(), m.end())}'",
-                          fix=[(where, where, " ")], fix_message="insert a space")
+                          fix=[(where, where, " ")], fix_message="insert a space", fix_safe=side is not None)
         for m in _NO_SPACE.finditer(text):
             punct = m.group(1)
             chunk = _chunk_at(text, m.start(1))
@@ -475,7 +521,10 @@ class SpacingKind(Kind):
                 before = w.group() if w else ""
                 if "." in before or (punct[0] == "." and len(before) <= 1):
                     continue
-            junction = text[m.start(1):m.end(2)]
+            # 'carpet."It's': the space goes after a closing mark but before an opening one
+            side = self._side(text, quotes, m.end(1) - 1) if punct[-1] in "\"”’')" else "close"
+            where = m.end(1) - 1 if side == "open" else m.start(2)
             yield Finding(m.start(1), m.end(2),
-                          f"no space after '{punct}' in '{_around(text, m.start(1), m.end(2))}'",
-                          fix=[(m.start(2), m.start(2), " ")], fix_message="insert a space")
+                          f"no space after '{punct[:-1] if side == 'open' else punct}' in "
+                          f"'{_around(text, m.start(1), m.end(2))}'",
+                          fix=[(where, where, " ")], fix_message="insert a space", fix_safe=side is not None)

@@ -9,6 +9,7 @@ import codecs
 import os
 import re
 import stat
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +100,7 @@ def parse(path: str, data: bytes, options: ReadOptions | None = None, fmt: str |
         from .text import build
     article = build(path, source, options)
     article.encoding, article.bom = encoding, bom
+    article.digest = hashlib.sha256(data).hexdigest()
     article.newline = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
     if not article.text.strip():
         raise InputError(f"no prose found in this {fmt} file: nothing to check")
