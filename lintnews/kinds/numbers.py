@@ -54,8 +54,24 @@ class NumericConflictKind(Kind):
                  if q.kind == "number" and q.noun and q.head not in _GENERIC and q.start >= body
                  and q.unit in ("",) and q.predicates and q.value >= 2]
         reported: set[tuple[int, int]] = set()
-        for j, later in enumerate(cands):
-            for first in cands[:j]:
+        reported_later: set[int] = set()
+        # only quantities of one head noun can conflict: index them (reading order kept)
+        by_head: dict[str | None, list[Quantity]] = {}
+        by_noun: dict[str | None, list[Quantity]] = {}
+        for q in cands:
+            by_noun.setdefault(q.noun, []).append(q)
+        flags: dict[int, tuple[bool, bool]] = {}
+
+        def compares(si: int) -> tuple[bool, bool]:
+            """Whether sentence ``si`` compares two values, and whether it states a change."""
+            if si not in flags:
+                st = text[sents[si].start_char:sents[si].end_char] if 0 <= si < len(sents) else ""
+                flags[si] = (bool(_COMPARE.search(st)), bool(_CHANGE.search(st)))
+            return flags[si]
+        for later in cands:
+            ctx.budget.check()
+            earlier = by_head.setdefault(later.head, [])
+            for first in earlier[:MAX_EARLIER]:
                 if first.sent == later.sent:
                     continue
                 # "26 unforced errors" restated as "39 errors": the bare head of the same noun
@@ -79,16 +95,16 @@ class NumericConflictKind(Kind):
                     continue
                 if first.periods and later.periods and not (first.periods & later.periods):
                     continue
-                s1 = sents[first.sent].text if 0 <= first.sent < len(sents) else ""
-                s2 = sents[later.sent].text if 0 <= later.sent < len(sents) else ""
-                if _COMPARE.search(s1) and _COMPARE.search(s2) or _CHANGE.search(s1) or _CHANGE.search(s2):
+                (cmp1, chg1), (cmp2, chg2) = compares(first.sent), compares(later.sent)
+                if cmp1 and cmp2 or chg1 or chg2:
                     continue
-                if _other_same_noun(cands, first, later):
+                if _other_same_noun(by_noun[first.noun], first, later):
                     continue
                 key = (first.start, later.start)
-                if key in reported or any(k[1] == later.start for k in reported):
+                if key in reported or later.start in reported_later:
                     continue
                 reported.add(key)
+                reported_later.add(later.start)
                 end = later.noun_end or later.end
                 fend = first.noun_end or first.end
                 yield Finding(
@@ -96,8 +112,15 @@ class NumericConflictKind(Kind):
                     f"says '{text[later.start:end]}' here, but line {_line(ctx, first.start)} says "
                     f"'{text[first.start:fend]}'" + (f" ({'/'.join(sorted(shared))})" if shared else ""),
                     related=[(first.start, fend, f"first given as '{text[first.start:fend]}' here")])
+            earlier.append(later)
 
 
+# A quantity is compared with at most this many earlier ones of its noun (a long article's
+# tables); over both evaluation corpora an article had at most 109 quantities in all.
+MAX_EARLIER = 200
+# C204 pairs each percentage with each figure of its sentence; a sentence had at most 18
+# figures over both evaluation corpora, a table pasted as one line has thousands.
+MAX_SENTENCE_QUANTITIES = 100
 # units of time and measure: "three years", "two points" are durations and scores, not counts
 _GENERIC = {"year", "month", "week", "day", "hour", "minute", "second", "time", "season", "decade",
             "century", "point", "thing", "lot", "part", "bit", "side", "end", "place",
@@ -116,13 +139,18 @@ def _hedge_ok(a: Quantity, b: Quantity) -> bool:
     return lo > 0 and max(a.value, b.value) / lo >= 1.25
 
 
-def _other_same_noun(cands: list[Quantity], a: Quantity, b: Quantity) -> bool:
-    """Three or more values of one noun, for one actor and verb, are a series, not a conflict."""
+def _other_same_noun(same_noun: list[Quantity], a: Quantity, b: Quantity) -> bool:
+    """Three or more values of one noun, for one actor and verb, are a series, not a conflict.
+    ``same_noun`` holds the candidates whose noun is ``a``'s."""
     shared = (a.predicates & b.predicates) - _WEAK_PREDICATES
-    values = {q.value for q in cands if q.noun == a.noun
-              and (not shared or q.predicates & shared)
-              and (not q.subject or q.subject == "PRON" or q.subject in (a.subject, b.subject, None))}
-    return len(values) > 2
+    values = set()
+    for q in same_noun:
+        if (not shared or q.predicates & shared) and \
+                (not q.subject or q.subject == "PRON" or q.subject in (a.subject, b.subject, None)):
+            values.add(q.value)
+            if len(values) > 2:
+                return True
+    return False
 
 
 # ----------------------------------------------------------------------------------------------
@@ -211,8 +239,8 @@ class PercentChangeKind(Kind):
             by_sent.setdefault(q.sent, []).append(q)
         for qs in by_sent.values():
             pcts = [q for q in qs if q.unit in ("%", "pts") and q.kind == "number"]
-            if not pcts:
-                continue
+            if not pcts or len(qs) > MAX_SENTENCE_QUANTITIES:
+                continue  # a "sentence" of hundreds of figures is a table: no change is stated
             for p in pcts:
                 f = self._check_one(text, p, qs)
                 if f is not None:
