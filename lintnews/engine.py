@@ -436,7 +436,7 @@ class Engine:
                 doc = self._parse_in_pieces(sec, active, cfg, budget)
             except BudgetExceeded:
                 if self.internal_enabled(cfg, "E002", Path(art.path)):
-                    unchecked = f"lines {art.line_of(start)}-{art.line_of(len(art.text) - 1)} were not checked"
+                    unchecked = f"{_lines(art, start, len(art.text))} not checked"
                     diags.append(_budget_error(art, cfg, None, [], _Piece(piece.where, unchecked)))
                 break
             more, finished = self._check_piece(sec, doc, active, cfg, budget, piece)
@@ -535,10 +535,15 @@ def _section_labels(art: Article, spans: list[tuple[int, int]], k: int) -> tuple
     if len(spans) < 2:
         return "", ""
     start, end = spans[k]
-    where = f" on lines {art.line_of(start)}-{art.line_of(end - 1)} (section {k + 1} of {len(spans)})"
-    rest = (f"lines {art.line_of(end)}-{art.line_of(len(art.text) - 1)} were not checked"
-            if k + 1 < len(spans) else "")
+    where = f" on {_lines(art, start, end)} (section {k + 1} of {len(spans)})"
+    rest = f"{_lines(art, end, len(art.text))} not checked" if k + 1 < len(spans) else ""
     return where, rest
+
+
+def _lines(art: Article, start: int, end: int) -> str:
+    """'lines 4-9' (or 'line 4') for text ``[start, end)``."""
+    first, last = art.line_of(start), art.line_of(max(start, end - 1))
+    return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
 def _requires(active: list[ActiveRule]) -> frozenset[str]:
@@ -552,7 +557,7 @@ def _budget_error(art: Article, cfg: Config, rule: Rule | None, skipped: list[Ac
     if rule is not None:
         what = f"in rule {rule.code} {rule.name}{piece.where}"
     else:  # the parse: "while parsing lines 47-67 (section 3 of 4)", or the whole article
-        what = f"while parsing{piece.where.replace(' on lines', ' lines', 1) or ' the article'}"
+        what = f"while parsing{piece.where.replace(' on ', ' ', 1) or ' the article'}"
     missing = ["its findings"] if lost else []
     if skipped:
         codes = [a.rule.code for a in skipped]
