@@ -413,7 +413,7 @@ class Engine:
 
     def lint_article(self, art: Article, doc: Any, active: list[ActiveRule], cfg: Config) -> list[Diagnostic]:
         """Run every active rule over one parsed article, within its time budget."""
-        diags, _ = self._check_piece(art, doc, active, cfg, Budget(cfg.time_budget), _Piece())
+        diags, _ = self._check_rules(art, doc, active, cfg, Budget(cfg.time_budget), _Scope())
         return self._finish(art, diags, active, cfg)
 
     def lint_sections(self, art: Article, active: list[ActiveRule], cfg: Config) -> list[Diagnostic]:
@@ -428,18 +428,18 @@ class Engine:
         budget = Budget(cfg.time_budget)
         spans = art.split_points(cfg.max_article_size)
         diags: list[Diagnostic] = []
-        piece = _Piece()
+        scope = _Scope()
         for k, (start, end) in enumerate(spans):
             sec = art.section(start, end) if len(spans) > 1 else art
-            piece.where, piece.rest = _section_labels(art, spans, k)
+            scope.where, scope.rest = _section_labels(art, spans, k)
             try:
                 doc = self._parse_in_pieces(sec, active, cfg, budget)
             except BudgetExceeded:
                 if self.internal_enabled(cfg, "E002", Path(art.path)):
                     unchecked = f"{_lines(art, start, len(art.text))} not checked"
-                    diags.append(_budget_error(art, cfg, None, [], _Piece(piece.where, unchecked)))
+                    diags.append(_budget_error(art, cfg, None, [], _Scope(scope.where, unchecked)))
                 break
-            more, finished = self._check_piece(sec, doc, active, cfg, budget, piece)
+            more, finished = self._check_rules(sec, doc, active, cfg, budget, scope)
             diags.extend(more)
             if not finished:
                 break
@@ -455,8 +455,8 @@ class Engine:
         texts = [art.text[s:e] for s, e in art.split_points(PARSE_PIECE)]
         return parse_pieces(self.nlp(cfg), texts, _requires(active), budget.check)
 
-    def _check_piece(self, art: Article, doc: Any, active: list[ActiveRule], cfg: Config,
-                     budget: Budget, piece: "_Piece") -> tuple[list[Diagnostic], bool]:
+    def _check_rules(self, art: Article, doc: Any, active: list[ActiveRule], cfg: Config,
+                     budget: Budget, scope: "_Scope") -> tuple[list[Diagnostic], bool]:
         """Every active rule over one article or section: (diagnostics, finished in time).
 
         A rule that raises costs its own findings (E002); a rule still running when the
@@ -478,21 +478,21 @@ class Engine:
                     quotes = None if a.rule.quotes else facts.quotes
             except BudgetExceeded:
                 if report:
-                    diags.append(_budget_error(art, cfg, a.rule, active[k + 1:], piece, lost=True))
+                    diags.append(_budget_error(art, cfg, a.rule, active[k + 1:], scope, lost=True))
                 return diags, False
             except Exception as ex:  # a broken rule costs its findings, never the run
-                if report and a.rule.code not in piece.failed:
+                if report and a.rule.code not in scope.failed:
                     diags.append(_rule_error(art.path, a.rule, ex))
-                    piece.failed.add(a.rule.code)
+                    scope.failed.add(a.rule.code)
                 continue
             for f in findings:
                 if quotes is not None and quotes.contains(f.start, f.end):
                     continue
                 diags.append(to_diagnostic(art, a, f))
-            if budget.expired() and (k + 1 < len(active) or piece.rest):
+            if budget.expired() and (k + 1 < len(active) or scope.rest):
                 # the rule finished past the deadline (no signal here): its findings stand
                 if report:
-                    diags.append(_budget_error(art, cfg, a.rule, active[k + 1:], piece, lost=False))
+                    diags.append(_budget_error(art, cfg, a.rule, active[k + 1:], scope, lost=False))
                 return diags, False
         return diags, True
 
@@ -521,7 +521,7 @@ def _in_pieces(art: Article, cfg: Config) -> bool:
 
 
 @dataclass
-class _Piece:
+class _Scope:
     """Where in the article a check runs, for E002 messages: ``where`` names the section,
     ``rest`` what lies after it; ``failed`` the rules already reported as broken."""
 
@@ -552,12 +552,12 @@ def _requires(active: list[ActiveRule]) -> frozenset[str]:
 
 
 def _budget_error(art: Article, cfg: Config, rule: Rule | None, skipped: list[ActiveRule],
-                  piece: _Piece, lost: bool = False) -> Diagnostic:
+                  scope: _Scope, lost: bool = False) -> Diagnostic:
     """E002 for an article whose time budget ran out: what ran out, and what was skipped."""
     if rule is not None:
-        what = f"in rule {rule.code} {rule.name}{piece.where}"
+        what = f"in rule {rule.code} {rule.name}{scope.where}"
     else:  # the parse: "while parsing lines 47-67 (section 3 of 4)", or the whole article
-        what = f"while parsing{piece.where.replace(' on ', ' ', 1) or ' the article'}"
+        what = f"while parsing{scope.where.replace(' on ', ' ', 1) or ' the article'}"
     missing = ["its findings"] if lost else []
     if skipped:
         codes = [a.rule.code for a in skipped]
@@ -565,9 +565,9 @@ def _budget_error(art: Article, cfg: Config, rule: Rule | None, skipped: list[Ac
         missing.append(f"rule{'s' if len(codes) > 1 else ''} {shown}")
     message = f"time budget of {cfg.time_budget:g} s for this article ran out {what}"
     if missing:
-        message += f"; skipped: {' and '.join(missing)}" + (" there" if piece.where else "")
-    if piece.rest:
-        message += f"; {piece.rest}"
+        message += f"; skipped: {' and '.join(missing)}" + (" there" if scope.where else "")
+    if scope.rest:
+        message += f"; {scope.rest}"
     message += "; raise `time-budget` (or set it to 0) to check it all"
     return Diagnostic(path=art.path, line=1, column=1, end_line=1, end_column=1, code="E002",
                       rule="rule-error", severity=Severity.ERROR, message=message)
