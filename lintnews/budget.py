@@ -53,20 +53,25 @@ class Budget:
             return
         previous = signal.signal(signal.SIGALRM, self._on_alarm)
         self._armed = True
-        signal.setitimer(signal.ITIMER_REAL, max(self.remaining(), 0.001))
+        started = time.monotonic()
+        # a timer someone else set (a test runner's timeout, say) is put back afterwards
+        other = signal.setitimer(signal.ITIMER_REAL, max(self.remaining(), 0.001))
         try:
             yield
         finally:
             try:
-                self._disarm(previous)
+                self._disarm(previous, other, started)
             except BudgetExceeded:  # the alarm fired between the block's end and the disarm
-                self._disarm(previous)
+                self._disarm(previous, other, started)
                 raise
 
-    def _disarm(self, previous: Any) -> None:
+    def _disarm(self, previous: Any, other: tuple[float, float], started: float) -> None:
         self._armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        if other[0] > 0:
+            left = other[0] - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), other[1])
 
     def _on_alarm(self, signum: int, frame: Any) -> None:
         if self._armed:

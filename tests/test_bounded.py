@@ -225,3 +225,17 @@ def test_one_edit_pairs_are_every_pair_one_edit_apart():
                    if a < b and abs(len(a) - len(b)) <= 1 and OSA.distance(a, b) <= 1)
     found = [p for p in _one_edit_pairs(words) if OSA.distance(*p) <= 1]
     assert found == brute and brute
+
+
+def test_a_timer_set_by_someone_else_is_put_back(tmp_path, monkeypatch):
+    eng = slow_engine(tmp_path, monkeypatch, budget=0.2, seconds=0.1)
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    signal.setitimer(signal.ITIMER_REAL, 5)
+    try:
+        eng.lint_text("A text.\n")
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert 3 < left < 5 and not fired  # still running, less the time the check took
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
