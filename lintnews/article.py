@@ -9,11 +9,12 @@ that text in the source.
 from __future__ import annotations
 
 import bisect
+import copy
 import html
 import datetime as _dt
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .diagnostics import Location
 
@@ -35,6 +36,9 @@ def split_lines(source: str) -> list[str]:
 
 # What a Markdown backslash can escape (CommonMark: ASCII punctuation).
 _MD_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# spaCy's tokenizer is quadratic in the length of a run of punctuation ("[[[[", "&&&&"):
+# a longer run keeps only its first and last MAX_RUN // 2 characters in ``text``.
+MAX_RUN = 32
 DIRECTIVE_RE = re.compile(
     r"<!--\s*lintnews-(disable-next-line|disable|enable)\b([^>]*?)(?:--\s*(?P<reason>[^>]*?))?\s*-->"
 )
@@ -266,6 +270,92 @@ class Article:
         if self.headline and self.paragraphs and self.paragraphs[0] == self.headline:
             return self.paragraphs[1][0] if len(self.paragraphs) > 1 else len(self.text)
         return 0
+
+    # -- bounding the work -------------------------------------------------
+    def section(self, start: int, end: int) -> "Article":
+        """Text ``[start, end)`` as an article of its own, over the same source.
+
+        Offsets are a slice of this article's, so every finding in the section maps to
+        the same source text; paragraphs are clipped to the section, and the headline
+        stays only where the section holds it. Directives stay whole: suppression is
+        applied once, over the whole article.
+        """
+        sub = copy.copy(self)  # shares the source and its line index
+        sub.text = self.text[start:end]
+        sub.offsets = self.offsets[start:end]
+        sub.paragraphs = [(max(s, start) - start, min(e, end) - start)
+                          for s, e in self.paragraphs if s < end and e > start]
+        h = self.headline
+        sub.headline = (h[0] - start, h[1] - start) if h and start <= h[0] and h[1] <= end else None
+        return sub
+
+    def split_points(self, size: int) -> list[tuple[int, int]]:
+        """``text`` cut into spans of at most ``size`` characters, at paragraph starts where
+        possible, else after a line break, a sentence or a space (a hard cut only in a
+        ``size``-long run without spaces)."""
+        starts = [s for s, _ in self.paragraphs]
+        spans: list[tuple[int, int]] = []
+        pos, n = 0, len(self.text)
+        while n - pos > size:
+            limit = pos + size
+            i = bisect.bisect_right(starts, limit) - 1
+            cut = starts[i] if i >= 0 and starts[i] > pos else _soft_cut(self.text, pos, limit)
+            spans.append((pos, cut))
+            pos = cut
+        spans.append((pos, n))
+        return spans
+
+
+def _soft_cut(text: str, start: int, limit: int) -> int:
+    """The last good place to cut ``text[start:limit]``: after a line break, a sentence end,
+    a space; else ``limit``."""
+    nl = text.rfind("\n", start + 1, limit)
+    if nl != -1:
+        return nl + 1
+    ends = [m.end() for m in re.finditer(r"[.!?]\s", text[start + 1:limit])]
+    if ends:
+        return start + 1 + ends[-1]
+    sp = max(text.rfind(" ", start + 1, limit), text.rfind("\t", start + 1, limit))
+    return sp + 1 if sp != -1 else limit
+
+
+def shorten_runs(article: Article, max_run: int = MAX_RUN) -> Article:
+    """The article with each run of more than ``max_run`` punctuation characters cut to its
+    first and last ``max_run // 2``, so that the tokenizer's work stays linear.
+
+    Only ``text`` loses characters: ``offsets`` still give every kept character its exact
+    source position, so a finding over a shortened run covers the whole run in the source.
+    Paragraph and headline spans are moved to match.
+    """
+    text = article.text
+    runs = [(m.start(), m.end()) for m in re.finditer(r"(?:[^\w\s]|_){%d,}" % (max_run + 1), text)]
+    if not runs:
+        return article
+    head, tail = max_run // 2, max_run - max_run // 2
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in runs:
+        keep.append((pos, s + head))
+        pos = e - tail
+    keep.append((pos, len(text)))
+    offsets = array(article.offsets.typecode)
+    starts, new_at = [], []  # old start of each kept piece, and where it lands in the new text
+    n = 0
+    for a, b in keep:
+        offsets.extend(article.offsets[a:b])
+        starts.append(a)
+        new_at.append(n)
+        n += b - a
+
+    def moved(i: int) -> int:
+        k = bisect.bisect_right(starts, i) - 1
+        a, b = keep[k]
+        return new_at[k] + min(i, b) - a
+
+    h = article.headline
+    return replace(article, text="".join(text[a:b] for a, b in keep), offsets=offsets,
+                   paragraphs=[(moved(s), moved(e)) for s, e in article.paragraphs],
+                   headline=(moved(h[0]), moved(h[1])) if h else None)
 
 
 def find_directives(article_path: str, source: str, own_line_only: bool = False) -> list[Directive]:

@@ -22,6 +22,9 @@ else:  # pragma: no cover
 
 CONFIG_FILES = (".lintnews.toml", "lintnews.toml", "pyproject.toml")
 HEADLINE_MODES = ("auto", "first-line", "none")
+# Bounds for max-article-size: below 1,000 characters a section is not an article; above
+# 5,000,000 spaCy refuses the text (E088).
+ARTICLE_SIZE_RANGE = (1_000, 5_000_000)
 
 
 class ConfigError(Exception):
@@ -47,6 +50,8 @@ class Config:
     headline: str = "auto"
     cache_dir: Path | None = None
     jobs: int | None = None
+    max_article_size: int = 100_000  # characters of prose; longer articles are checked in sections
+    time_budget: float = 20.0        # seconds per article; 0 = no limit
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
 
@@ -138,10 +143,22 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0 = CPU count)")
             out[attr] = value
+        elif key == "max-article-size":
+            lo, hi = ARTICLE_SIZE_RANGE
+            if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+                raise ConfigError(f"{where}: 'max-article-size' must be a whole number of characters "
+                                  f"from {lo:,} to {hi:,}, not {value!r}")
+            out[attr] = value
+        elif key == "time-budget":
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not value >= 0:
+                raise ConfigError(f"{where}: 'time-budget' must be a number of seconds >= 0 "
+                                  f"(0 = no limit), not {value!r}")
+            out[attr] = float(value)
         else:
             raise ConfigError(f"{where}: unknown key '{raw_key}' (known: select, ignore, extend-select, "
                               f"per-file-ignores, severity, fail-on, rules, rule-dirs, include, exclude, "
-                              f"model, known-acronyms, headline, cache-dir, jobs)")
+                              f"model, known-acronyms, headline, cache-dir, jobs, max-article-size, "
+                              f"time-budget)")
     return out
 
 

@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterable, Iterator
 import pathspec
 
 from . import sources
-from .article import Article, Directive
+from .article import Article, Directive, shorten_runs
+from .budget import Budget, BudgetExceeded
 from .config import Config, ConfigError, find_config, is_selected, matches, resolved, with_overrides
 from .diagnostics import Diagnostic, Edit, Fix, Related, Severity
 from .registry import Rule, RuleError, load_kind, load_rules
@@ -27,7 +28,8 @@ INTERNAL = {
     "E001": ("unreadable", Severity.ERROR,
              "A file that cannot be read, decoded or parsed (no permission, a symbolic-link loop, "
              "not a regular file, binary, invalid UTF-8, empty), or a folder that cannot be listed."),
-    "E002": ("rule-error", Severity.ERROR, "A rule raised an error on this file."),
+    "E002": ("rule-error", Severity.ERROR,
+             "A rule raised an error on this file, or the file's time budget ran out."),
     "E003": ("unused-suppression", Severity.WARNING,
              "A lintnews-disable directive that suppresses nothing."),
 }
@@ -227,7 +229,10 @@ class Engine:
             raise
 
     def read(self, name: str, cfg: Config, data: bytes | None = None) -> Article | Diagnostic:
-        return sources.load(name, sources.ReadOptions(headline=cfg.headline), data=data)
+        """The file as an Article (an E001 Diagnostic when it cannot be read), with long runs
+        of punctuation shortened for the tokenizer (positions stay exact)."""
+        art = sources.load(name, sources.ReadOptions(headline=cfg.headline), data=data)
+        return art if isinstance(art, Diagnostic) else shorten_runs(art)
 
     def jobs(self, n_files: int = 1 << 30) -> int:
         """Worker processes: --jobs, else the config's ``jobs``; 0 means one per CPU.
@@ -348,13 +353,16 @@ class Engine:
         files are parsed in batches (``nlp.pipe``) and never held back by a bad one.
         """
         pending: list[tuple[str, Config, Article, list[ActiveRule]] | FileResult] = []
+        pending_chars = 0  # the parse's memory grows with the text parsed together
 
         def flush() -> Iterator[FileResult]:
+            nonlocal pending_chars
             batch = [p for p in pending if not isinstance(p, FileResult)]
             done = iter(self._run_batch(batch)) if batch else iter(())
             for p in pending:
                 yield p if isinstance(p, FileResult) else next(done)
             pending.clear()
+            pending_chars = 0
 
         for name in names:
             display = (self.options.stdin_filename or "-") if name == "-" else name
@@ -366,20 +374,23 @@ class Engine:
                 pending.append(FileResult(display, [art] if self.internal_enabled(cfg, "E001", path) else []))
             else:
                 pending.append((display, cfg, art, active))
-            if len(pending) >= batch_size:
+                pending_chars += len(art.text)
+            if len(pending) >= batch_size or pending_chars >= BATCH_CHARS:
                 yield from flush()
         yield from flush()
 
     def _run_batch(self, batch: list[tuple[str, Config, Article, list[ActiveRule]]]) -> Iterator[FileResult]:
-        # One nlp.pipe per (model, pipes) group; nearly always one group.
+        # One nlp.pipe per (model, pipes) group; nearly always one group. A long article is
+        # left out: it is parsed in pieces, section by section (lint_sections).
         from .nlp import parse
 
         groups: dict[tuple[int, frozenset[str]], list[int]] = {}
         nlps = {}
-        for i, (_, cfg, _, active) in enumerate(batch):
+        for i, (_, cfg, art, active) in enumerate(batch):
+            if _in_pieces(art, cfg):
+                continue
             nlp = self.nlp(cfg) if active else None
-            req = frozenset().union(*[a.kind.requires for a in active]) if active else frozenset()
-            key = (id(nlp), req)
+            key = (id(nlp), _requires(active))
             nlps[key] = nlp
             groups.setdefault(key, []).append(i)
         docs: dict[int, Any] = {}
@@ -390,36 +401,173 @@ class Engine:
             for i, doc in zip(idx, parse(nlp, [batch[i][2].text for i in idx], key[1])):
                 docs[i] = doc
         for i, (display, cfg, art, active) in enumerate(batch):
-            yield FileResult(display, self.lint_article(art, docs.get(i), active, cfg), art)
+            if _in_pieces(art, cfg):
+                yield FileResult(display, self.lint_sections(art, active, cfg), art)
+            else:
+                yield FileResult(display, self.lint_article(art, docs.get(i), active, cfg), art)
 
     def lint_article(self, art: Article, doc: Any, active: list[ActiveRule], cfg: Config) -> list[Diagnostic]:
-        """Run every active rule over one parsed article."""
+        """Run every active rule over one parsed article, within its time budget."""
+        diags, _ = self._check_rules(art, doc, active, cfg, Budget(cfg.time_budget), _Scope())
+        return self._finish(art, diags, active, cfg)
+
+    def lint_sections(self, art: Article, active: list[ActiveRule], cfg: Config) -> list[Diagnostic]:
+        """A long article: parsed in pieces, and over ``max-article-size`` checked in sections.
+
+        Sections end at paragraph breaks where possible; each is parsed in pieces of at
+        most PARSE_PIECE characters and checked like an article (consistency rules compare
+        within a section), all under one time budget. Findings keep their exact positions
+        (a section's offsets are a slice of the article's); suppressions and E003 are
+        applied once, over the whole article.
+        """
+        budget = Budget(cfg.time_budget)
+        spans = art.split_points(cfg.max_article_size)
+        diags: list[Diagnostic] = []
+        scope = _Scope()
+        for k, (start, end) in enumerate(spans):
+            sec = art.section(start, end) if len(spans) > 1 else art
+            scope.where, scope.rest = _section_labels(art, spans, k)
+            try:
+                doc = self._parse_in_pieces(sec, active, cfg, budget)
+            except BudgetExceeded:
+                if self.internal_enabled(cfg, "E002", Path(art.path)):
+                    unchecked = f"{_lines(art, start, len(art.text))} not checked"
+                    diags.append(_budget_error(art, cfg, None, [], _Scope(scope.where, unchecked)))
+                break
+            more, finished = self._check_rules(sec, doc, active, cfg, budget, scope)
+            diags.extend(more)
+            if not finished:
+                break
+        return self._finish(art, diags, active, cfg)
+
+    def _parse_in_pieces(self, art: Article, active: list[ActiveRule], cfg: Config, budget: Budget) -> Any:
+        """One Doc for the article, parsed in pieces of at most PARSE_PIECE characters."""
+        if not active:
+            return None
+        from .nlp import parse_pieces
+
+        budget.check()
+        texts = [art.text[s:e] for s, e in art.split_points(PARSE_PIECE)]
+        return parse_pieces(self.nlp(cfg), texts, _requires(active), budget.check)
+
+    def _check_rules(self, art: Article, doc: Any, active: list[ActiveRule], cfg: Config,
+                     budget: Budget, scope: "_Scope") -> tuple[list[Diagnostic], bool]:
+        """Every active rule over one article or section: (diagnostics, finished in time).
+
+        A rule that raises costs its own findings (E002); a rule still running when the
+        budget runs out costs its findings and every rule after it (one E002 saying so).
+        """
         from .facts import Facts
         from .kinds.base import Context, Settings
 
         settings = Settings(known_acronyms=frozenset(cfg.known_acronyms),
                             date=self.options.date or art.date)
         facts = Facts(art, doc, settings)
-        ctx = Context(art, doc, facts, settings)
+        ctx = Context(art, doc, facts, settings, budget)
+        report = self.internal_enabled(cfg, "E002", Path(art.path))
         diags: list[Diagnostic] = []
-        for a in active:
+        for k, a in enumerate(active):
             try:
                 quotes = None if a.rule.quotes else facts.quotes
                 literal = getattr(a.kind, "literal", False)
-                for f in a.kind.check(ctx):  # collected as yielded: a later error keeps these
-                    if quotes is not None and quotes.contains(f.start, f.end):
-                        continue
-                    if literal and not art.contiguous(f.start, f.end):
-                        continue  # a junction made by dropping non-prose: not in the source
-                    diags.append(to_diagnostic(art, a, f))
+                with budget.armed():
+                    for f in a.kind.check(ctx):  # collected as yielded: a later error keeps these
+                        if quotes is not None and quotes.contains(f.start, f.end):
+                            continue
+                        if literal and not art.contiguous(f.start, f.end):
+                            continue  # a junction made by dropping non-prose: not in the source
+                        diags.append(to_diagnostic(art, a, f))
+            except BudgetExceeded:
+                if report:
+                    diags.append(_budget_error(art, cfg, a.rule, active[k + 1:], scope, lost=True))
+                return diags, False
             except Exception as ex:  # a broken rule costs the rest of its findings, never the run
-                if self.internal_enabled(cfg, "E002", Path(art.path)):
+                if report and a.rule.code not in scope.failed:
                     diags.append(_rule_error(art.path, a.rule, ex))
+                    scope.failed.add(a.rule.code)
+                continue
+            if budget.expired() and (k + 1 < len(active) or scope.rest):
+                # the rule finished past the deadline (no signal here): its findings stand
+                if report:
+                    diags.append(_budget_error(art, cfg, a.rule, active[k + 1:], scope, lost=False))
+                return diags, False
+        return diags, True
+
+    def _finish(self, art: Article, diags: list[Diagnostic], active: list[ActiveRule],
+                cfg: Config) -> list[Diagnostic]:
+        """Suppressions (and unused ones, E003) over the whole article, then sorted."""
         known = [(r.code, r.name) for r in self.rules_for(cfg)] + [(c, n) for c, (n, _, _) in INTERNAL.items()]
         diags = apply_suppressions(art, diags, self.internal_enabled(cfg, "E003", Path(art.path)),
                                    active=[(a.rule.code, a.rule.name) for a in active], known=known)
         diags.sort(key=Diagnostic.sort_key)
         return diags
+
+
+# spaCy's memory grows with the text parsed at once (about 15 KB a token: 100,000
+# characters of prose take some 400 MB). An article over PARSE_PIECE characters is parsed
+# alone, in paragraph-aligned pieces of at most that size (the time budget is checked
+# between pieces: spaCy itself cannot be interrupted); shorter ones are parsed together,
+# at most BATCH_CHARS characters at a time.
+PARSE_PIECE = 20_000
+BATCH_CHARS = 100_000
+
+
+def _in_pieces(art: Article, cfg: Config) -> bool:
+    """Whether an article is parsed in pieces (and, over max-article-size, checked in sections)."""
+    return len(art.text) > min(PARSE_PIECE, cfg.max_article_size)
+
+
+@dataclass
+class _Scope:
+    """Where in the article a check runs, for E002 messages: ``where`` names the section,
+    ``rest`` what lies after it; ``failed`` the rules already reported as broken."""
+
+    where: str = ""
+    rest: str = ""
+    failed: set[str] = field(default_factory=set)
+
+
+def _section_labels(art: Article, spans: list[tuple[int, int]], k: int) -> tuple[str, str]:
+    """For E002 messages: where section ``k`` is, and what follows it."""
+    if len(spans) < 2:
+        return "", ""
+    start, end = spans[k]
+    where = f" on {_lines(art, start, end)} (section {k + 1} of {len(spans)})"
+    rest = f"{_lines(art, end, len(art.text))} not checked" if k + 1 < len(spans) else ""
+    return where, rest
+
+
+def _lines(art: Article, start: int, end: int) -> str:
+    """'lines 4-9' (or 'line 4') for text ``[start, end)``."""
+    first, last = art.line_of(start), art.line_of(max(start, end - 1))
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _requires(active: list[ActiveRule]) -> frozenset[str]:
+    """The spaCy pipes the active rules need."""
+    return frozenset().union(*[a.kind.requires for a in active]) if active else frozenset()
+
+
+def _budget_error(art: Article, cfg: Config, rule: Rule | None, skipped: list[ActiveRule],
+                  scope: _Scope, lost: bool = False) -> Diagnostic:
+    """E002 for an article whose time budget ran out: what ran out, and what was skipped."""
+    if rule is not None:
+        what = f"in rule {rule.code} {rule.name}{scope.where}"
+    else:  # the parse: "while parsing lines 47-67 (section 3 of 4)", or the whole article
+        what = f"while parsing{scope.where.replace(' on ', ' ', 1) or ' the article'}"
+    missing = ["the rest of its findings"] if lost else []
+    if skipped:
+        codes = [a.rule.code for a in skipped]
+        shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
+        missing.append(f"rule{'s' if len(codes) > 1 else ''} {shown}")
+    message = f"time budget of {cfg.time_budget:g} s for this article ran out {what}"
+    if missing:
+        message += f"; skipped: {' and '.join(missing)}" + (" there" if scope.where else "")
+    if scope.rest:
+        message += f"; {scope.rest}"
+    message += "; raise `time-budget` (or set it to 0) to check it all"
+    return Diagnostic(path=art.path, line=1, column=1, end_line=1, end_column=1, code="E002",
+                      rule="rule-error", severity=Severity.ERROR, message=message)
 
 
 class _BrokenKind:

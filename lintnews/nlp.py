@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,3 +83,22 @@ def parse(nlp: "Language", texts: Iterable[str], requires: Iterable[str],
     disable = [p for p in nlp.pipe_names if p not in enable]
     with nlp.select_pipes(disable=disable):
         yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def parse_pieces(nlp: "Language", texts: list[str], requires: Iterable[str],
+                 between: Callable[[], None] | None = None) -> "Doc":
+    """One Doc for consecutive pieces of a text, each parsed on its own so that the
+    parse's memory and uninterruptible time stay bounded by a piece; ``between`` runs
+    after each piece (a time-budget check that may raise)."""
+    from spacy.tokens import Doc
+
+    docs = []
+    pieces = parse(nlp, texts, requires, batch_size=1)
+    try:  # close the generator even when ``between`` raises: it restores the disabled pipes
+        for doc in pieces:
+            docs.append(doc)
+            if between is not None:
+                between()
+    finally:
+        pieces.close()
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

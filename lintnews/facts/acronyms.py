@@ -89,6 +89,15 @@ def acronym_letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).lower()
 
 
+def _start_letters(word: str) -> set[str]:
+    """The first letters of the acronyms whose expansion may start with ``word`` (a cheap
+    test before ``matches_expansion``): its initial, after a French elision or not; a word
+    that elides to a small word may be skipped, so it fits any ("")."""
+    low = word.lower()
+    elided = re.sub(r"^[dl]['’]", "", low) or low
+    return {""} if elided in _STOP else {elided[:1], low[:1]}
+
+
 def matches_expansion(letters: str, words: list[str]) -> bool:
     """Do the words' initials spell ``letters``? Small words may be skipped or used.
 
@@ -160,6 +169,48 @@ def _textacy_definitions(doc: Any) -> dict[str, str]:
         return {}
 
 
+# Bare expansions ("the China National Space Administration ... CNSA") are searched for the
+# first MAX_SEARCHED acronyms of an article only: the search is per acronym, and a table of
+# tickers holds thousands (a news article had at most 15 over both evaluation corpora).
+MAX_SEARCHED = 100
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{3,120})\)")
+
+
+class _Runs:
+    """Runs of capitalised words that may spell out an acronym of some length, as
+    (offset, word) lists, with the places an expansion of each first letter may start.
+    Found once per length, not once per acronym: a long article or a table may hold
+    hundreds of acronyms."""
+
+    def __init__(self, text: str, n_letters: int) -> None:
+        pattern = (r"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|de|du|des|d['’]|"
+                   r"la|le|on|&)){%d,%d}" % (max(1, n_letters // 2), 3 * n_letters))
+        self.runs = [[(w.start() + m.start(), w.group(0)) for w in _WORD.finditer(m.group(0))]
+                     for m in re.finditer(pattern, text)]
+        self.starts: dict[str, list[tuple[int, int]]] = {}  # letter ("" = any) -> (run, word)
+        for r, run in enumerate(self.runs):
+            for i, (_, w) in enumerate(run):
+                for letter in _start_letters(w):
+                    self.starts.setdefault(letter, []).append((r, i))
+
+    def starting(self, letter: str) -> list[tuple[int, int]]:
+        """(run, word) positions, in text order, where an expansion of ``letter`` may start."""
+        return sorted(set(self.starts.get(letter, [])) | set(self.starts.get("", [])))
+
+
+def _add_bare(text: str, letters: str, runs: _Runs, defs: list[Definition]) -> None:
+    """Add to ``defs`` each run of capitalised words whose initials spell ``letters``."""
+    for r, i in runs.starting(letters[0]):
+        run = runs.runs[r]
+        for j in range(i + 2, len(run) + 1):
+            if not matches_expansion(letters, [w for _, w in run[i:j]]):
+                continue
+            s0 = run[i][0]
+            e0 = run[j - 1][0] + len(run[j - 1][1])
+            if not any(d.start <= s0 < d.end for d in defs):
+                defs.append(Definition(s0, e0, text[s0:e0], False))
+
+
 def build(facts: Any) -> Acronyms:
     """Find every acronym, its uses and definitions."""
     from textacy.extract.acros import is_acronym
@@ -195,10 +246,13 @@ def build(facts: Any) -> Acronyms:
     if not items:
         return Acronyms({})
     tx = _textacy_definitions(doc) if any(not a.known for a in items.values()) else {}
+    runs_by_length: dict[int, _Runs] = {}
+    searched = 0
     for key, a in items.items():
         letters = a.letters
         if len(letters) < 2:
             continue
+        searched += 1
         defs: list[Definition] = []
         # "Long Form (ACR)" and "ACR (Long Form)"
         for s, e in a.uses:
@@ -206,22 +260,14 @@ def build(facts: Any) -> Acronyms:
                 found = _expansion_before(text, s - 1 - (1 if text[s - 2:s - 1] == " " else 0), letters)
                 if found:
                     defs.append(Definition(found[0], e + 1, re.sub(r"['’]s?$", "", found[1].strip()), True))
-            m = re.match(r"\s*\(([^()]{3,120})\)", text[e:])
+            m = _PAREN_AFTER.match(text, e)
             if m and matches_expansion(letters, _WORD.findall(m.group(1))):
-                defs.append(Definition(s, e + m.end(), m.group(1).strip(), True))
+                defs.append(Definition(s, m.end(), m.group(1).strip(), True))
         # A bare expansion anywhere ("the China National Space Administration ... CNSA")
-        for m in re.finditer(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|de|du|des|d['’]|la|le|on|&)){%d,%d}"
-                             % (max(1, len(letters) // 2), 3 * len(letters)), text):
-            run = [(w.start() + m.start(), w.group(0)) for w in _WORD.finditer(m.group(0))]
-            for i in range(len(run)):
-                for j in range(i + 1, len(run) + 1):
-                    ws = [w for _, w in run[i:j]]
-                    if len(ws) < 2 or not matches_expansion(letters, ws):
-                        continue
-                    s0 = run[i][0]
-                    e0 = run[j - 1][0] + len(run[j - 1][1])
-                    if not any(d.start <= s0 < d.end for d in defs):
-                        defs.append(Definition(s0, e0, text[s0:e0], False))
+        if searched <= MAX_SEARCHED:
+            if len(letters) not in runs_by_length:
+                runs_by_length[len(letters)] = _Runs(text, len(letters))
+            _add_bare(text, letters, runs_by_length[len(letters)], defs)
         long_tx = tx.get(key) or tx.get(key + "s") or ""
         if long_tx and not defs:
             i = text.find(long_tx)

@@ -267,8 +267,12 @@ def resolve_unnamed(ages: Ages, text: str) -> None:
     if not with_age:
         return
 
-    def count(surname: str) -> int:
-        return len(re.findall(r"\b" + re.escape(surname) + r"\b", text, re.I))
+    counts: dict[str, int] = {}
+
+    def count(surname: str) -> int:  # each surname counted once: the text may be long
+        if surname not in counts:
+            counts[surname] = len(re.findall(r"\b" + re.escape(surname) + r"\b", text, re.I))
+        return counts[surname]
 
     main = max(sorted(with_age), key=count)
     for a in ages.mentions:

@@ -7,7 +7,9 @@ Forms read: "Tuesday, 4 March 2004", "Tuesday 4 March", "Tuesday, March 4, 2004"
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import datetime as _dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,9 +95,17 @@ class Dates:
                 if best is None or abs((d - anchor).days) < abs((best - anchor).days):
                     best = d
             return [best.year] if best else []
-        near = [y for at, y in self.year_at if abs(self._para(at) - self._para(mention.start)) <= 2]
+        # the years written in the paragraphs p - 2 .. p + 2 (p: the mention's), found by
+        # offset in ``year_at`` (in text order) rather than by testing every year
+        p, starts = self._para(mention.start), self.para_starts
+        lo = starts[p - 3] if p >= 3 else -1
+        hi = starts[p + 2] if p + 2 < len(starts) else math.inf
+        first = bisect.bisect_left(self.year_at, (lo, -1))
+        last = bisect.bisect_left(self.year_at, (hi, -1))
+        near = [y for _, y in self.year_at[first:last]]
         if not near:
-            near = [y for y in set(self.years) if self.years.count(y) >= 2]
+            counts = Counter(self.years)
+            near = [y for y, n in counts.items() if n >= 2]
         return sorted({c for y in near for c in (y, y + 1)})
 
     def _para(self, i: int) -> int:

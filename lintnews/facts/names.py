@@ -284,12 +284,13 @@ def build(facts: Any) -> Names:
 
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
+    attach = _Attacher(clusters)
     # Multi-word mentions first: they define the clusters single words attach to.
     for s, e, ws, label, titled, after_det in sorted(raw, key=lambda r: (-len(r[2]), r[0])):
         key = " ".join(ws).lower()
         c = by_key.get(key)
         if c is None and len(ws) == 1:
-            c = _attach(ws[0], label, clusters)
+            c = attach.find(ws[0], label)
         if c is None:
             fam = len(ws) in (2, 3) and ws[0].lower() in FAMILY_FIRST and label == "PERSON"
             cut = 1 if fam else len(ws) - 1
@@ -312,10 +313,13 @@ def build(facts: Any) -> Names:
         if titled:
             c.votes["TITLE"] += 1
     # Bare given names of family-name-first people ("Kejian" after "Zhang Kejian").
+    words_by_text: dict[str, list[Word]] = {}
+    for w in words:
+        words_by_text.setdefault(w.text, []).append(w)
     for c in clusters:
         if c.family_first and c.has_full_name:
-            for w in words:
-                if w.text == c.given and not any(m[0] <= w.start < m[1] for m in c.mentions):
+            for w in words_by_text.get(c.given, ()):
+                if not any(m[0] <= w.start < m[1] for m in c.mentions):
                     c.mentions.append((w.start, w.end, w.text))
     for c in clusters:
         c.mentions.sort()
@@ -326,23 +330,47 @@ def build(facts: Any) -> Names:
     return Names(clusters, words)
 
 
-def _attach(word: str, label: str, clusters: list[Cluster]) -> Cluster | None:
-    """The multi-word cluster a single word belongs to.
+class _Attacher:
+    """The multi-word cluster a single word belongs to, found through indexes of the
+    clusters' words (a long article has thousands of names; ``clusters`` only grows).
 
     A surname ("Rogozin"), the given name of a family-name-first person
     ("Kejian"), or the first or last word of an organisation ("Domecq" for
-    Allied Domecq) unless the word is itself a place or nationality.
+    Allied Domecq) unless the word is itself a place or nationality: the first
+    cluster, in creation order, that fits.
     """
-    low = word.lower()
-    for c in clusters:
-        if not c.has_full_name:
-            continue
-        parts = [p.lower() for p in c.key.split()]
-        if low == c.surname.lower().split()[-1] or (c.family_first and low == c.given.lower()):
-            return c
-        if label not in ("GPE", "NORP") and _label(c) == "ORG" and low in (parts[0], parts[-1]):
-            return c
-    return None
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.clusters = clusters
+        self.seen = 0
+        self.by_name: dict[str, int] = {}           # surname (last word) or given name -> first cluster
+        self.by_end_word: dict[str, list[int]] = {}  # first or last word of the key -> clusters
+
+    def _index(self) -> None:
+        for pos in range(self.seen, len(self.clusters)):
+            c = self.clusters[pos]
+            if not c.has_full_name:
+                continue
+            self.by_name.setdefault(c.surname.lower().split()[-1], pos)
+            if c.family_first:
+                self.by_name.setdefault(c.given.lower(), pos)
+            parts = [p.lower() for p in c.key.split()]
+            for w in {parts[0], parts[-1]}:
+                self.by_end_word.setdefault(w, []).append(pos)
+        self.seen = len(self.clusters)
+
+    def find(self, word: str, label: str) -> Cluster | None:
+        self._index()
+        low = word.lower()
+        best = self.by_name.get(low, len(self.clusters))
+        if label not in ("GPE", "NORP"):
+            for pos in self.by_end_word.get(low, ()):  # the label is read now: votes change it
+                if pos >= best:
+                    break
+                if _label(self.clusters[pos]) == "ORG":
+                    best = pos
+                    break
+        return self.clusters[best] if best < len(self.clusters) else None
 
 
 def _label(c: Cluster) -> str:

@@ -15,6 +15,7 @@ League spokesman") are kept as the speaker's text with no name key.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,14 +134,18 @@ def _single_quotes(text: str, quotes: Any) -> list[Any]:
     from .quotes import Quote
 
     out = []
+    starts = [q.start for q in quotes.quotes]  # sorted; with the furthest end reached so far
+    reach = list(itertools.accumulate((q.end for q in quotes.quotes), max))
+    breaks = [m.start() for m in re.finditer("(?=\n\n)", text)]  # paragraph breaks, found once
     for m in _SINGLE.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1  # inside a double-marked quotation?
         if len(m.group(1).split()) < 3 or quotes.contains(m.start(), m.end()) or \
-                any(q.start <= m.start() < q.end for q in quotes.quotes):
+                k >= 0 and reach[k] > m.start():
             continue
-        ps = text.rfind("\n\n", 0, m.start())
-        ps = 0 if ps < 0 else ps + 2
-        pe = text.find("\n\n", m.end())
-        pe = len(text) if pe < 0 else pe
+        b = bisect.bisect_right(breaks, m.start() - 2) - 1
+        ps = breaks[b] + 2 if b >= 0 else 0
+        b = bisect.bisect_left(breaks, m.end())
+        pe = breaks[b] if b < len(breaks) else len(text)
         out.append(Quote(m.start(), m.end(), True, (ps, pe)))
     return out
 
@@ -155,6 +160,12 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
     person_starts = [e[0] for e in ents if e[2] == "PERSON"]
     persons = [e for e in ents if e[2] == "PERSON"]
     person_keys = {entity_key(e[3]) for e in persons}
+    named_person: dict[str, bool] = {}  # speaker key -> may name a person of the article
+
+    def is_person(key: str) -> bool:
+        if key not in named_person:
+            named_person[key] = key in person_keys or any(is_alias(key, k) for k in person_keys)
+        return named_person[key]
     prev: Attribution | None = None
     for q in all_quotes:
         inner_s, inner_e = q.inner
@@ -196,7 +207,7 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
                 a.speaker, a.key = None, None
                 # "he"/"she": the previous speaker if that is a person named in the text
                 if prev is not None and prev.key and prev.paragraph[0] >= ps - 2000 and \
-                        any(is_alias(prev.key, k) for k in person_keys):
+                        is_person(prev.key):
                     a.speaker, a.key = prev.speaker, prev.key
                 else:
                     e = _antecedent(persons, person_starts, q.start)

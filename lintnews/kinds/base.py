@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from ..article import Article
+from ..budget import Budget
 from ..facts import Facts
 
 if TYPE_CHECKING:  # spaCy is only imported when a check really runs
@@ -47,6 +48,7 @@ class Context:
     doc: "Doc"
     facts: Facts
     settings: Settings
+    budget: Budget = field(default_factory=Budget)  # kinds with long loops call budget.check()
 
 
 class OptionError(ValueError):

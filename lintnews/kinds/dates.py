@@ -79,9 +79,11 @@ class DateConflictKind(Kind):
                 continue
         text = ctx.article.text
         yield from self._same_event(ctx, resolved)
-        for j, (d2, day2) in enumerate(resolved):
-            for d1, day1 in resolved[:j]:
-                if d1.weekday is None or d1.weekday != d2.weekday or day1 == day2:
+        by_weekday: dict[int, list[tuple[DateMention, _dt.date]]] = {}  # earlier dates, in order
+        for d2, day2 in resolved:
+            earlier = by_weekday.setdefault(d2.weekday, []) if d2.weekday is not None else []
+            for d1, day1 in earlier:
+                if day1 == day2:
                     continue
                 gap = abs((day2 - day1).days)
                 if gap <= self.options["max_days"]:
@@ -93,7 +95,7 @@ class DateConflictKind(Kind):
                         f"{gap} day{'s' if gap != 1 else ''} apart",
                         related=[(d1.start, d1.end, "the other date")])
                     break
-
+            earlier.append((d2, day2))
 
     def _same_event(self, ctx: Context, resolved: list) -> Iterable[Finding]:
         """"The vote on 4 March" ... "the vote, held on 6 March": one event, two dates.
@@ -122,14 +124,20 @@ class DateConflictKind(Kind):
             preds, subj = _frame(tok)
             preds = preds - {"be", "say", "tell", "add", "have"}
             frames.append((d, day, sent, preds, subj))
-        for j, (d2, day2, s2, p2, subj2) in enumerate(frames):
-            for d1, day1, s1, p1, subj1 in frames[:j]:
+        nouns: dict[int, set[str]] = {}
+        by_subject: dict[str, list[tuple]] = {}  # earlier frames of one subject, in order
+        for d2, day2, s2, p2, subj2 in frames:
+            earlier = by_subject.setdefault(subj2, []) if subj2 and subj2 != "PRON" else []
+            for d1, day1, s1, p1, subj1 in earlier:
                 if s1 == s2 or day1 == day2 or len(per_sent[s1]) > 1 or len(per_sent[s2]) > 1:
                     continue
                 shared = p1 & p2
-                if not shared or not subj1 or subj1 != subj2 or subj1 == "PRON":
+                if not shared:
                     continue
-                n1, n2 = _nouns(doc, d1), _nouns(doc, d2)
+                for d in (d1, d2):
+                    if d.start not in nouns:
+                        nouns[d.start] = _nouns(doc, d)
+                n1, n2 = nouns[d1.start], nouns[d2.start]
                 if not n1 or not n2 or len(n1 & n2) / len(n1 | n2) < 0.5:
                     continue  # "play Spain on 4 March", "play France on 10 March": two events
                 yield Finding(
@@ -138,6 +146,7 @@ class DateConflictKind(Kind):
                     f"but line {ctx.article.line_of(d1.start)} says '{text[d1.start:d1.end]}'",
                     related=[(d1.start, d1.end, "the other date")])
                 break
+            earlier.append((d2, day2, s2, p2, subj2))
 
 
 def _nouns(doc: Any, d: DateMention) -> set[str]:

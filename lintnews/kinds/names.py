@@ -163,24 +163,17 @@ class NameVariantKind(Kind):
                  and not f.isupper()}
         named = {f for f, ws in forms.items() if any(w.named and (not w.sentence_initial or w.ent_label)
                                                       for w in ws)}
-        full_clusters = [c for c in names.clusters if c.has_full_name]
-        flist = sorted(forms)
-        done: set[tuple[str, str]] = set()
-        for a in flist:
-            for b in flist:
-                if a >= b or abs(len(a) - len(b)) > 1 or (a not in named and b not in named):
-                    continue
-                if OSA.distance(a, b, score_cutoff=1) > 1:
-                    continue
-                if (a, b) in done:
-                    continue
-                done.add((a, b))
-                f = self._pair(ctx, a, b, forms, named, lower_words, full_clusters)
-                if f:
-                    yield from f
+        full_clusters = _FullNames([c for c in names.clusters if c.has_full_name])
+        for a, b in _one_edit_pairs(forms):
+            ctx.budget.check()
+            if a not in named and b not in named or OSA.distance(a, b, score_cutoff=1) > 1:
+                continue
+            f = self._pair(ctx, a, b, forms, named, lower_words, full_clusters)
+            if f:
+                yield from f
 
     def _pair(self, ctx: Context, a: str, b: str, forms: dict, named: set, lower_words: set,
-              full_clusters: list) -> list[Finding]:
+              full_clusters: "_FullNames") -> list[Finding]:
         art = ctx.article
         short, long_ = sorted((a, b), key=len)
         if len(short) != len(long_):
@@ -188,9 +181,8 @@ class NameVariantKind(Kind):
             if extra in ("s", "n", "i", "y") and long_.startswith(short):
                 # Americans/American, Russian/Russia, Germany/German: inflections, not misspellings -
                 # unless the longer one is a person's surname (Parsons/Parson)
-                surnames = {c.surname for c in full_clusters if c.label == "PERSON"}
-                if not (extra == "s" and long_ in surnames and short not in
-                        {w for c in full_clusters for w in c.key.split()}
+                if not (extra == "s" and long_ in full_clusters.surnames and short not in
+                        full_clusters.key_words
                         and not any(w.ent_label in ("NORP", "GPE") for w in forms[short])):
                     return []
         elif a[:-1] == b[:-1] and a[-1] in "aeiouy" and b[-1] in "aeiouy":
@@ -210,7 +202,7 @@ class NameVariantKind(Kind):
             if max(ca, cb) < 3 and not any(w.ent_label in ("PERSON", "ORG") for w in many):
                 return []  # a name used twice must at least be tagged as one
         # two words of one name ("Lian Chia Liang")
-        if any(a in c.full[2].split() and b in c.full[2].split() for c in full_clusters):
+        if full_clusters.one_name(a, b):
             return []
         # parts of different longer names ("Get Back" / "Jack Black", "Lian Chia Liang" / "China")
         ra = {w.run for w in forms[a]}
@@ -222,8 +214,7 @@ class NameVariantKind(Kind):
                     all(w.ent_label in ("GPE", "NORP", "LOC") for w in forms[y]):
                 return []
         # two named things, each with its own full name: Smith/Smyth
-        ca = [c for c in full_clusters if a in c.key.title().split() or a in c.full[2].split()]
-        cb = [c for c in full_clusters if b in c.key.title().split() or b in c.full[2].split()]
+        ca, cb = full_clusters.holding(a), full_clusters.holding(b)
         if ca and cb and not set(map(id, ca)) & set(map(id, cb)):
             rest_a = {tuple(w for w in c.full[2].split() if w != a) for c in ca}
             rest_b = {tuple(w for w in c.full[2].split() if w != b) for c in cb}
@@ -251,6 +242,47 @@ class NameVariantKind(Kind):
                    + (" (one letter apart)" if w.text.lower() != ref.text.lower() else " (different case)"))
             out.append(Finding(w.start, w.end, msg, related=[(ref.start, ref.end, f"written {_q(ref.text)} here")]))
         return out
+
+
+class _FullNames:
+    """The clusters with a full name, indexed by their words (pairs of forms ask which
+    names hold a word, and a long article has thousands of names)."""
+
+    def __init__(self, clusters: list[Any]) -> None:
+        self.surnames = {c.surname for c in clusters if c.label == "PERSON"}
+        self.key_words = {w for c in clusters for w in c.key.split()}
+        self._full: dict[str, list[Any]] = defaultdict(list)  # a word of the full name -> clusters
+        self._any: dict[str, list[Any]] = defaultdict(list)   # ... or of the key, titled
+        for c in clusters:
+            full = set(c.full[2].split())
+            for w in full:
+                self._full[w].append(c)
+            for w in full | set(c.key.title().split()):
+                self._any[w].append(c)
+
+    def one_name(self, a: str, b: str) -> bool:
+        """Whether one full name holds both words ("Lian Chia Liang")."""
+        with_a = {id(c) for c in self._full.get(a, ())}
+        return any(id(c) in with_a for c in self._full.get(b, ()))
+
+    def holding(self, word: str) -> list[Any]:
+        """The clusters whose full name or key has ``word``."""
+        return self._any.get(word, [])
+
+
+def _one_edit_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
+    """Every pair (a, b), a < b, that one insertion, deletion, substitution or swap of
+    neighbours may turn into each other, in sorted order: such words share themselves
+    or one of their one-letter deletions, so an index of those finds them without
+    comparing every pair (a long article has thousands of names)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for w in words:
+        index[w].add(w)
+        for i in range(len(w)):
+            index[w[:i] + w[i + 1:]].add(w)
+    pairs = {(a, b) for group in index.values() if len(group) > 1
+             for a in group for b in group if a < b}
+    return sorted(pairs)
 
 
 def _initials_fit(ra: set, rb: set) -> bool:
@@ -459,6 +491,16 @@ _SPLIT_SKIP = {"any", "some", "every", "all", "may", "who", "what", "with", "out
 _COMPOUND_SKIP_PREFIX = {"re", "un", "de", "pre", "in"}  # re-sign/resign, re-cover/recover
 
 
+def _leftmost(occurrences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The occurrences a left-to-right regex search would find: in text order, none
+    starting inside the one before."""
+    out: list[tuple[int, int, str]] = []
+    for occ in sorted(occurrences):
+        if not out or occ[0] >= out[-1][1]:
+            out.append(occ)
+    return out
+
+
 def _single_word_ent(t: Any) -> bool:
     """Token t stands alone: no capitalised word beside it (not "Golden Globe Awards")."""
     doc = t.doc
@@ -571,8 +613,19 @@ class TermVariantKind(VariantsKind):
     def _compounds(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
         body = ctx.article.body_start()
+        rest = text[body:]
+        # every hyphenated pair and every plain word, found once (an article may hold
+        # thousands of compounds): the forms of each compound are looked up, not searched
+        hyphened = list(re.finditer(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])", rest))
+        by_parts: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+        for m in hyphened:
+            by_parts[(m.group(1).lower(), m.group(2).lower())].append(
+                (body + m.start(), body + m.end(), m.group(0).lower()))
+        words: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for m in re.finditer(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])", rest):
+            words[m.group(0).lower()].append((body + m.start(), body + m.end(), m.group(0).lower()))
         seen_keys = set()
-        for m in re.finditer(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])", text[body:]):
+        for m in hyphened:
             a, b = m.group(1), m.group(2)
             if a.lower() in _COMPOUND_SKIP_PREFIX:
                 continue
@@ -580,8 +633,7 @@ class TermVariantKind(VariantsKind):
             if key in seen_keys:
                 continue
             seen_keys.add(key)
-            rx = re.compile(r"(?<![\w-])(%s-%s|%s%s)(?![\w-])" % (a, b, a, b), re.I)
-            occ = [(body + x.start(), body + x.end(), x.group(0).lower()) for x in rx.finditer(text[body:])]
+            occ = _leftmost(by_parts[(a.lower(), b.lower())] + words.get(key, []))
             yield from self._first_sets(ctx, occ, "")
 
     def _lowered_names(self, ctx: Context) -> Iterable[Finding]:
@@ -653,15 +705,27 @@ class TermVariantKind(VariantsKind):
         joined = set(words)
         if not joined:
             return
-        seen = set()
+        # the written forms of each compound, collected in one pass each (not one search
+        # of the text per compound: an article may hold thousands)
+        single: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for m in re.finditer(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])", text[body:]):
+            single[m.group(0)].append((body + m.start(), body + m.end(), m.group(0)))
+        pairs: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+        order: list[tuple[str, str]] = []
         for m in re.finditer(r"(?<![\w'’-])(?=([a-z]{3,}) ([a-z]{3,})(?![\w'’-]))", text[body:]):
             a, b = m.group(1), m.group(2)
+            if a + b not in joined or a in _SPLIT_SKIP or b in _SPLIT_SKIP:
+                continue
+            if (a, b) not in pairs:
+                order.append((a, b))
+            pairs[(a, b)].append((body + m.start(), body + m.start() + len(a) + 1 + len(b), f"{a} {b}"))
+        seen = set()
+        for a, b in order:
             key = a + b
-            if key not in joined or key in seen or a in _SPLIT_SKIP or b in _SPLIT_SKIP:
+            if key in seen:
                 continue
             seen.add(key)
-            rx = re.compile(r"(?<![\w'’-])(%s %s|%s)(?![\w'’-])" % (a, b, key))
-            occ = [(body + x.start(), body + x.end(), x.group(0)) for x in rx.finditer(text[body:])]
+            occ = _leftmost(pairs[(a, b)] + single[key])
             occ = [o for o in occ if " " not in o[2] or self._noun_pair(ctx, o[0], o[1])]
             yield from self._first_sets(ctx, occ, "")
 

@@ -21,6 +21,7 @@ def unmatched_brackets(text: str, start: int, end: int) -> list[int]:
     for m in _SMILEY.finditer(text, start, end):
         skip.update(range(m.start(), m.end()))
     stack: list[int] = []
+    open_count = {ch: 0 for ch in PAIRS}  # openers of each kind on the stack, kept in step
     bad: list[int] = []
     for i in range(start, end):
         ch = text[i]
@@ -28,15 +29,16 @@ def unmatched_brackets(text: str, start: int, end: int) -> list[int]:
             continue
         if ch in PAIRS:
             stack.append(i)
+            open_count[ch] += 1
         elif ch in CLOSING:
-            if i in markers and not any(text[j] == "(" for j in stack):
+            if i in markers and not open_count["("]:
                 continue  # "a)" "2)" list markers close nothing
-            if stack and text[stack[-1]] == CLOSING[ch]:
-                stack.pop()
-            elif any(text[j] == CLOSING[ch] for j in stack):
+            if open_count[CLOSING[ch]]:
                 while text[stack[-1]] != CLOSING[ch]:  # the inner opener was never closed
                     bad.append(stack.pop())
+                    open_count[text[bad[-1]]] -= 1
                 stack.pop()
+                open_count[CLOSING[ch]] -= 1
             else:
                 bad.append(i)
     return sorted(bad + stack)

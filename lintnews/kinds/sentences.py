@@ -42,6 +42,9 @@ _COMMON = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this"
            "many", "most", "one", "two", "last", "is", "was", "has", "had", "will", "would"}
 
 
+MAX_SHOWN = 10  # earlier sentences named in one W302 finding
+
+
 class RepeatedOpenerKind(Kind):
     """Many sentences that open with the same words ("According to ...")."""
 
@@ -68,8 +71,13 @@ class RepeatedOpenerKind(Kind):
             earlier.append((start, end, ctx.article.text[start:end]))
             if len(earlier) >= need:
                 phrase = ctx.article.text[start:end]
-                lines = ", ".join(str(ctx.article.line_of(s)) for s, _, _ in earlier[:-1])
-                related = [(s, e, f"'{t}' opens a sentence here too") for s, e, t in earlier[:-1]]
+                # the first MAX_SHOWN others: every finding listing all the others would
+                # make the output grow with the square of a long article
+                shown = earlier[:-1][:MAX_SHOWN]
+                more = len(earlier) - 1 - len(shown)
+                lines = ", ".join(str(ctx.article.line_of(s)) for s, _, _ in shown) + \
+                    (f" and {more} more" if more else "")
+                related = [(s, e, f"'{t}' opens a sentence here too") for s, e, t in shown]
                 yield Finding(start, end,
                               f"'{phrase}' opens {len(earlier)} sentences so far (also on lines {lines}); "
                               f"vary the openings", related=related)

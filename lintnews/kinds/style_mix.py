@@ -61,7 +61,9 @@ class StyleMixKind(Kind):
         f = Finding(first, first + 1, msg,
                     related=[(other, other + 1, f"{style} quotation mark {text[other]} here")])
         if len(majority) >= self.options["min_ratio"] * len(minority):
-            edits = [(i, i + 1, self._convert(text, q, i, style)) for i in minority]
+            opens = {qt.start for qt in q.quotes}
+            closes = {qt.end - 1 for qt in q.quotes if qt.closed}
+            edits = [(i, i + 1, self._convert(text, opens, closes, i, style)) for i in minority]
             if all(r != text[i] for i, _, r in edits):  # every mark's direction is known
                 f.fix = edits
                 f.fix_message = f"use {style} quotation marks throughout"
@@ -73,13 +75,14 @@ class StyleMixKind(Kind):
         yield f
 
     @staticmethod
-    def _convert(text: str, quotes, i: int, style: str) -> str:
-        """The mark at ``i`` in ``style``; unchanged when its direction is unknown."""
+    def _convert(text: str, opens: set[int], closes: set[int], i: int, style: str) -> str:
+        """The mark at ``i`` in ``style`` (``opens``/``closes``: where quotations open and
+        close); unchanged when its direction is unknown."""
         if style == "straight":
             return STRAIGHT
-        if any(qt.start == i for qt in quotes.quotes):
+        if i in opens:
             return OPEN_CURLY
-        if any(qt.closed and qt.end - 1 == i for qt in quotes.quotes):
+        if i in closes:
             return CLOSE_CURLY
         return text[i]
 

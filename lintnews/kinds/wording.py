@@ -5,6 +5,7 @@ needs the tagger. All positions are ``Article.text`` offsets.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -307,7 +308,7 @@ class RepeatedWordKind(Kind):
                 continue  # "and more and more", "or more or less", "and over and over": 'X and X' idioms
             if m.group(5)[0].isupper() and m.group(1)[0].isupper() and not _sentence_initial(text, m.start(1)):
                 continue  # a name said twice: "New York, New York" without the comma
-            nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():])
+            nxt = _NEXT_WORD.match(text, m.end())
             if nxt and nxt.group(1).lower() == w1:
                 continue  # "more and more and more"
             if f"{w1} {w2}" in self.allow:
@@ -398,10 +399,13 @@ _URLISH = re.compile(r"(https?://|www\.|@|\.(com|org|net|co|uk|gov|edu|io|tv|inf
 _CHUNK = re.compile(r"\S+")
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
 def _around(text: str, start: int, end: int) -> str:
     """The junction with the word on each side: 'policies.President'."""
-    a = re.search(r"[^\s]{0,15}$", text[:start]).group()
-    b = re.match(r"[^\s]{0,15}", text[end:]).group()
+    a = re.search(r"[^\s]{0,15}$", text[max(0, start - 15):start]).group()
+    b = re.match(r"[^\s]{0,15}", text[end:end + 15]).group()
     return a + text[start:end] + b
 
 
@@ -417,14 +421,47 @@ def _source_runs(article, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _chunk_at(text: str, i: int) -> str:
-    s = i
-    while s > 0 and not text[s - 1].isspace():
-        s -= 1
-    e = i
-    while e < len(text) and not text[e].isspace():
-        e += 1
-    return text[s:e]
+
+class _Layout:
+    """Where the spaces, line breaks and word ends of a text are, found once: the checks
+    ask about the chunk around each junction, and one long run without spaces (a URL
+    list, a pasted blob) holds thousands of junctions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spaces = [m.start() for m in re.finditer(r"\s", text)]
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.breaks = [m.start() for m in re.finditer(r"[^\w.]", text)]  # ends of [\w.] runs
+        self.dots = [m.start() for m in re.finditer(r"\.", text)]
+        self._chunks: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self._table_lines: dict[int, bool] = {}
+
+    def chunk(self, i: int) -> tuple[bool, bool]:
+        """(URL-like, holds a '/') for the whitespace-free chunk around ``i``."""
+        k = bisect.bisect_left(self.spaces, i)
+        s = self.spaces[k - 1] + 1 if k else 0
+        e = self.spaces[k] if k < len(self.spaces) else len(self.text)
+        if (s, e) not in self._chunks:
+            chunk = self.text[s:e]
+            self._chunks[(s, e)] = (bool(_URLISH.search(chunk)), "/" in chunk)
+        return self._chunks[(s, e)]
+
+    def word_before(self, i: int) -> tuple[int, bool]:
+        """(length, holds a '.') of the run of word characters and dots ending at ``i``."""
+        k = bisect.bisect_left(self.breaks, i)
+        s = self.breaks[k - 1] + 1 if k else 0
+        d = bisect.bisect_left(self.dots, s)
+        return i - s, d < len(self.dots) and self.dots[d] < i
+
+    def in_table_line(self, i: int) -> bool:
+        """Whether the line holding ``i`` is a table row (aligned with spaces)."""
+        k = bisect.bisect_left(self.newlines, i)
+        start = self.newlines[k - 1] + 1 if k else 0
+        if start not in self._table_lines:
+            end = self.newlines[k] if k < len(self.newlines) else len(self.text)
+            line = self.text[start:end]
+            self._table_lines[start] = line.lstrip().startswith("|") or " | " in line or "\t" in line
+        return self._table_lines[start]
 
 
 class SpacingKind(Kind):
@@ -435,9 +472,10 @@ class SpacingKind(Kind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
+        layout = _Layout(text)
         if self.options["missing_space"]:
             seen: set[int] = set()
-            for f in self._missing(text, ctx.facts.quotes):
+            for f in self._missing(text, ctx.facts.quotes, layout):
                 if f.start not in seen:  # one junction, one finding
                     seen.add(f.start)
                     q = ctx.facts.quotes.containing(f.start, f.end)
@@ -447,10 +485,7 @@ class SpacingKind(Kind):
         # HTML collapses runs of spaces when it is shown: they are not the reader's problem
         if self.options["double_spaces"] and ctx.article.fmt != "html":
             for m in _DOUBLE_SPACE.finditer(text):
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                line_end = text.find("\n", m.end())
-                line = text[line_start:line_end if line_end != -1 else len(text)]
-                if line.lstrip().startswith("|") or " | " in line or "\t" in line:
+                if layout.in_table_line(m.start()):
                     continue  # table rows and columns are aligned with spaces
                 for s, e in _source_runs(ctx.article, m.start(), m.end()):
                     yield Finding(s, e, f"{e - s} spaces in a row; one is enough",
@@ -482,9 +517,10 @@ class SpacingKind(Kind):
                 return "open"
         return None
 
-    def _missing(self, text: str, quotes) -> Iterable[Finding]:
+    def _missing(self, text: str, quotes, layout: _Layout) -> Iterable[Finding]:
+        quote_starts = {q.start for q in quotes.quotes}  # a straight mark opening a quotation
         for m in _NO_SPACE_CLAUSE.finditer(text):
-            if _URLISH.search(_chunk_at(text, m.start())) or "/" in _chunk_at(text, m.start()):
+            if any(layout.chunk(m.start())):
                 continue
             yield Finding(m.start(), m.end() + 1,
                           f"no space after '{m.group(1)}' in '{_around(text, m.start(), m.end())}'",
@@ -492,19 +528,19 @@ class SpacingKind(Kind):
         for m in _PAREN_GLUE.finditer(text):
             opener = text.rfind("(", max(0, m.start() - 200), m.start())
             inside = text[opener + 1:m.start()] if opener != -1 else ""
-            if opener == -1 or "\n" in inside or _URLISH.search(_chunk_at(text, m.start())) \
+            if opener == -1 or "\n" in inside or layout.chunk(m.start())[0] \
                     or (" " not in inside and (len(inside) <= 2 or inside.lower() in _BRACKET_PREFIXES)):
                 continue  # "(s)he", "(re)elected": a bracketed prefix, not a clause
             yield Finding(m.start(), m.end() + 1,
                           f"no space after ')' in '{_around(text, m.start(), m.end())}'",
                           fix=[(m.end(), m.end(), " ")], fix_message="insert a space")
         for m in _QUOTE_GLUE.finditer(text):
-            if _URLISH.search(_chunk_at(text, m.start())):
+            if layout.chunk(m.start())[0]:
                 continue
             at = m.start(2)
             side = self._side(text, quotes, at)
             # unsure: guess from the scan (an unpaired opener stays an opener); an unsafe fix
-            closing = side == "close" or (side is None and not any(q.start == at for q in quotes.quotes))
+            closing = side == "close" or (side is None and at not in quote_starts)
             where = m.end() if closing else at
             yield Finding(m.start(), m.end() + 1,
                           f"no space {'after' if closing else 'before'} the quotation mark in "
@@ -512,14 +548,12 @@ class SpacingKind(Kind):
                           fix=[(where, where, " ")], fix_message="insert a space", fix_safe=side is not None)
         for m in _NO_SPACE.finditer(text):
             punct = m.group(1)
-            chunk = _chunk_at(text, m.start(1))
-            if _URLISH.search(chunk):
+            if layout.chunk(m.start(1))[0]:
                 continue
             # the word before: an abbreviation or initials (U.S.A, J.K) is not a sentence end
             if text[m.start(1) - 1].isalnum():
-                w = re.search(r"[\w.]+$", text[:m.start(1)])
-                before = w.group() if w else ""
-                if "." in before or (punct[0] == "." and len(before) <= 1):
+                length, dotted = layout.word_before(m.start(1))
+                if dotted or (punct[0] == "." and length <= 1):
                     continue
             # 'carpet."It's': the space goes after a closing mark but before an opening one
             side = self._side(text, quotes, m.end(1) - 1) if punct[-1] in "\"”’')" else "close"
