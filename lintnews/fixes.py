@@ -108,8 +108,11 @@ def apply_edits(source: str, edits: list[Edit]) -> str:
 
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:
-    if encoding == "utf-16":
-        return text.encode("utf-16")  # writes its own BOM
+    """``text`` as bytes in the file's own encoding, byte order and BOM."""
+    if encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        order = "utf-16-be" if encoding == "utf-16-be" else "utf-16-le"
+        mark = codecs.BOM_UTF16_BE if order == "utf-16-be" else codecs.BOM_UTF16_LE
+        return mark + text.encode(order)
     data = text.encode(encoding)
     return (codecs.BOM_UTF8 + data) if bom else data
 

@@ -130,6 +130,8 @@ def fixed_files(tmp_path_factory):
         "crlf.txt": "Headline here\r\n\r\nHe waited a hour for the the bus.\r\nIt came at 9 a.m.\r\n".encode(),
         "bom.txt": b"\xef\xbb\xbf" + "An key witness spoke.\n\nShe said  no.\n".encode(),
         "clean.txt": b"Nothing to fix here at all.\n",
+        "be16.txt": "He waited a hour.\n".encode("utf-16-be").join([b"\xfe\xff", b""]),
+        "le16.txt": "He waited a hour.\n".encode("utf-16-le").join([b"\xff\xfe", b""]),
         "bad.txt": b"He waited a hour \xff\xfe here.\n",
     }
     for name, data in originals.items():
@@ -150,6 +152,12 @@ def test_fix_keeps_crlf(fixed_files):
 def test_fix_keeps_bom(fixed_files):
     d, _, _ = fixed_files
     assert (d / "bom.txt").read_bytes() == b"\xef\xbb\xbf" + b"A key witness spoke.\n\nShe said no.\n"
+
+
+def test_fix_keeps_utf16_byte_order(fixed_files):
+    d, _, _ = fixed_files
+    assert (d / "be16.txt").read_bytes() == b"\xfe\xff" + "He waited an hour.\n".encode("utf-16-be")
+    assert (d / "le16.txt").read_bytes() == b"\xff\xfe" + "He waited an hour.\n".encode("utf-16-le")
 
 
 def test_fix_never_touches_unreadable_or_clean_files(fixed_files):

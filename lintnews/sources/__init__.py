@@ -58,7 +58,8 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             raise InputError(f"invalid UTF-16 at byte {ex.start}") from None
         if "\x00" in text:
             raise InputError("binary file (a NUL character in UTF-16 text); not an article")
-        return text, "utf-16", True
+        # keep the byte order: --fix writes the file back as it came
+        return text, "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be", True
     else:
         enc, bom = "utf-8", False
     nul = data.find(b"\x00")  # anywhere, not just near the start: text never holds a NUL
