@@ -21,6 +21,7 @@ from .diagnostics import Location
 CHARREF_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Line breaks as editors and the LSP count them: \n, \r\n and a lone \r (not \f, \u2028 ...).
 LINE_BREAK = re.compile(r"\r\n?|\n")
+MARKUP = ("html", "markdown")  # formats whose source holds character references (&eacute;)
 
 
 def line_starts(source: str) -> list[int]:
@@ -115,6 +116,7 @@ class Article:
     encoding: str = "utf-8"
     bom: bool = False
     digest: str = ""  # sha256 of the bytes as read: --fix writes only over those
+    editable: bool = True  # False: no fix is ever offered (.docx: lintnews never writes it)
 
     def __post_init__(self) -> None:
         self._line_starts = line_starts(self.source)
@@ -132,7 +134,7 @@ class Article:
             s = self.source_offset(start)
             return s, s
         s, e = self.offsets[start], self.offsets[end - 1] + 1
-        if self.fmt != "text" and self.source[e - 1:e] == "&":
+        if self.fmt in MARKUP and self.source[e - 1:e] == "&":
             # the last character came from a character reference (&eacute;): cover all of it
             m = CHARREF_RE.match(self.source, e - 1)
             if m and html.unescape(m.group(0)) != m.group(0):
@@ -191,7 +193,7 @@ class Article:
             if src.startswith("\n", o):
                 return (o - 1, o + 1, True) if o and src[o - 1] == "\r" else (o, o + 1, True)
             return None
-        if self.fmt != "text" and src.startswith("&", o):
+        if self.fmt in MARKUP and src.startswith("&", o):
             m = CHARREF_RE.match(src, o)
             if m and html.unescape(m.group(0)) != m.group(0):
                 return (o, m.end(), False) if i == 0 or self.offsets[i - 1] != o else None
@@ -241,6 +243,8 @@ class Article:
         markup is not beside the word in the text, but the break stands for it).
         An insertion (``start == end``) needs its junction to be real.
         """
+        if not self.editable:
+            return None
         text = self.text
         if end > start:
             if not (self.adjacent(start) or text[start - 1] == "\n"):

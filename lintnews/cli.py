@@ -195,6 +195,12 @@ def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):
         if art is None or art.path == (engine.options.stdin_filename or "-") and not Path(art.path).is_file():
             out.append(res)
             continue
+        if art.fmt == "docx":  # lintnews reads Word files, never writes them
+            if res.diagnostics:
+                typer.echo(f"lintnews: {art.path}: not fixed: lintnews does not change Word files; "
+                           f"make the changes in Word (line = paragraph, column = character)", err=True)
+            out.append(res)
+            continue
         original = art.source
         current, current_res = fixes.fix_source(
             original, res, lambda text: engine.recheck(art.path, fixes.encode(text, art.encoding, art.bom)),

@@ -187,7 +187,7 @@ class Engine:
     def _walk(self, root: Path) -> list[str]:
         cfg = self.config_for(root / "x")
         try:
-            include = _spec(cfg.include or ["*.md", "*.markdown", "*.txt", "*.html", "*.htm"])
+            include = _spec(cfg.include or ["*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx"])
             exclude = _spec(list(DEFAULT_EXCLUDE) + list(cfg.exclude))
         except (ValueError, re.error) as ex:
             raise ConfigError(f"{cfg.source or 'settings'}: 'include'/'exclude': {ex}") from None
@@ -298,7 +298,7 @@ class Engine:
                 keys[i] = key
                 todo.append(i)
             else:
-                results[i] = FileResult(name, hit, source=sources.decode_lenient(data))
+                results[i] = FileResult(name, hit, source=sources.decode_lenient(data, name))
                 if progress:
                     progress(1)
         for i, res in zip(todo, self._compute([names[i] for i in todo], stdin_data, progress)):

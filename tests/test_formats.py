@@ -258,7 +258,9 @@ def test_concise_format(fidelity_run):
 
 def test_full_format_underlines_the_flagged_text(fidelity_run):
     _, files, _, diags, ctx = fidelity_run
-    out = render("full", diags, ctx)
+    from dataclasses import replace
+
+    out = render("full", diags, replace(ctx, width=200))  # wide enough for whole lines here
     assert "\x1b[" not in out
     blocks = out.split("\n\n")
     assert len([b for b in blocks if b.strip()]) == len(diags)

@@ -9,7 +9,7 @@ import pytest
 from lintnews.engine import Engine, RunOptions
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-ARTICLES = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".md", ".html"))
+ARTICLES = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".md", ".html", ".docx"))
 
 
 def expected(path: Path) -> Counter:

@@ -19,6 +19,7 @@ class ReportContext:
     color: bool = False
     version: str = ""
     files_checked: int = 0
+    width: int = 0  # `full`: cells per line; 0 = the terminal's (report.full.terminal_width)
 
 
 def render(fmt: str, diags: list[Diagnostic], ctx: ReportContext) -> str:

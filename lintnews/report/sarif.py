@@ -19,6 +19,19 @@ def _uri(path: str) -> str:
     return quote(p.as_posix(), safe="/", errors="surrogateescape") if not p.is_absolute() else p.as_uri()
 
 
+def information_uri() -> str | None:
+    """The project's URL from the installed package's metadata ([project.urls] Repository,
+    else Homepage, in pyproject.toml); None when there is none (the key is optional)."""
+    try:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        urls = metadata("lintnews").get_all("Project-URL") or []
+    except (PackageNotFoundError, OSError):
+        return None
+    found = dict(u.split(", ", 1) for u in urls if ", " in u)
+    return found.get("Repository") or found.get("Homepage")
+
+
 def _region(loc) -> dict:
     return {"startLine": loc.line, "startColumn": loc.column,
             "endLine": loc.end_line, "endColumn": loc.end_column}
@@ -66,12 +79,14 @@ def render(diags, ctx) -> str:
                 "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
                                   "insertedContent": {"text": e.text}} for e in d.fix.edits]}]}]
         results.append(res)
+    driver = {"name": "lintnews", "version": ctx.version, "rules": descriptors}
+    uri = information_uri()
+    if uri:
+        driver["informationUri"] = uri
     log = {
         "$schema": SCHEMA, "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "lintnews", "version": ctx.version,
-                                "informationUri": "https://pypi.org/project/lintnews/",
-                                "rules": descriptors}},
+            "tool": {"driver": driver},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],

@@ -18,7 +18,7 @@ from ..diagnostics import Diagnostic, Severity
 
 _LINE_BREAK_BYTES = re.compile(rb"\r\n?|\n")  # as article.LINE_BREAK counts lines
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-           ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
+           ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
 
 
 @dataclass
@@ -78,8 +78,12 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             f"save the file as UTF-8", line, col) from None
 
 
-def decode_lenient(data: bytes) -> str:
+def decode_lenient(data: bytes, path: str | None = None) -> str:
     """Best-effort text for display (reports of cached results); never raises."""
+    if path is not None and format_for(path) == "docx":  # what a .docx's positions count in
+        from .docx import display_text
+
+        return display_text(data)
     try:
         return decode(data)[0]
     except InputError:
@@ -89,19 +93,26 @@ def decode_lenient(data: bytes) -> str:
 def parse(path: str, data: bytes, options: ReadOptions | None = None, fmt: str | None = None) -> Article:
     """Bytes -> Article; raises InputError."""
     options = options or ReadOptions()
-    source, encoding, bom = decode(data)
-    if not source.strip():
-        raise InputError("empty file: nothing to check")
     fmt = fmt or format_for(path)
-    if fmt == "markdown":
-        from .markdown import build
-    elif fmt == "html":
-        from .html import build
+    if fmt == "docx":  # binary: never through the text decoder
+        from .docx import build as build_docx
+
+        article = build_docx(path, data, options)
+        encoding, bom = "docx", False
     else:
-        from .text import build
-    article = build(path, source, options)
+        source, encoding, bom = decode(data)
+        if not source.strip():
+            raise InputError("empty file: nothing to check")
+        if fmt == "markdown":
+            from .markdown import build
+        elif fmt == "html":
+            from .html import build
+        else:
+            from .text import build
+        article = build(path, source, options)
     article.encoding, article.bom = encoding, bom
     article.digest = hashlib.sha256(data).hexdigest()
+    source = article.source
     article.newline = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
     if not article.text.strip():
         raise InputError(f"no prose found in this {fmt} file: nothing to check")

@@ -3,6 +3,11 @@
 Built on the standard library's tolerant HTMLParser, with character references
 left unconverted so that each text run keeps its exact source position. Scripts,
 styles, templates and attributes are not prose.
+
+Google Docs' export (File > Download > Web page) marks the Title style as
+``<p class="... title">``: the first of it and ``<h1>`` is the headline. Its comments
+and footnotes are ``[a]``/``[1]`` links (``id="cmnt_ref1"``, ``"ftnt_ref1"``) in the text
+and blocks at the end that open with ``<a id="cmnt1">``: neither is prose, as in .docx.
 """
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "bloc
          "html", "form", "address", "caption", "summary", "details"}
 HIDDEN = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "code",
           "head"}
+_NOTE_REF = re.compile(r"(?:cmnt|ftnt)_ref\d+$")  # Google Docs: a comment's or footnote's marker
+_NOTE = re.compile(r"(?:cmnt|ftnt)\d+$")          # ... and the block at the end that holds it
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
         "track", "wbr", "param"}
 
@@ -37,6 +44,8 @@ class _Extractor(HTMLParser):
         self.title_span: tuple[int, int] | None = None
         self.h1_span: tuple[int, int] | None = None
         self.in_h1 = False
+        self.styled_title: tuple[int, int] | None = None  # Google Docs' Title style
+        self.styled_from: int | None = None  # paragraphs before it, while inside it
         self.date: _dt.date | None = None
 
     def _abs(self) -> int:
@@ -79,10 +88,19 @@ class _Extractor(HTMLParser):
         if tag in HIDDEN and tag != "head" and tag not in VOID:
             self.hidden.append(tag)
             return
+        if tag == "a" and _NOTE_REF.match(dict(attrs).get("id") or ""):
+            self.hidden.append("a")  # "[a]", "[1]": a marker, not prose
+            return
+        if tag == "a" and _NOTE.match(dict(attrs).get("id") or "") and "div" not in self.hidden:
+            self._break()
+            self.hidden.append("div")  # the comment or footnote, to the end of its block
+            return
         if tag in BLOCK:
             self._break()
         if tag == "h1" and self.h1_span is None:
             self.in_h1 = True
+        if tag == "p" and self.styled_title is None and "title" in (dict(attrs).get("class") or "").split():
+            self.styled_from = len(self.paragraphs)
 
     def handle_startendtag(self, tag, attrs):
         if tag.lower() in BLOCK:
@@ -101,6 +119,10 @@ class _Extractor(HTMLParser):
             return
         if tag in BLOCK:
             self._break()
+            if tag == "p" and self.styled_from is not None:
+                if len(self.paragraphs) > self.styled_from:
+                    self.styled_title = self.paragraphs[-1]
+                self.styled_from = None
             if tag == "h1" and self.in_h1:
                 self.in_h1 = False
                 if self.paragraphs:
@@ -148,14 +170,15 @@ def _extract(source: str, skip_title: bool = False) -> _Extractor:
 def build(path: str, source: str, options) -> Article:
     """HTML source -> Article (visible body text; the h1, else the title, as headline)."""
     ex = _extract(source)
-    if ex.h1_span and ex.title_span:
-        # <title> repeats the <h1> (or is page chrome): keep it out of the prose
+    if (ex.h1_span or ex.styled_title) and ex.title_span:
+        # <title> repeats the <h1> (or is page chrome, a document's name): keep it out of the prose
         ex = _extract(source, skip_title=True)
     text, offsets = ex.tb.build()
     paragraphs = ex.paragraphs
     headline = None
     if options.headline != "none":
-        headline = ex.h1_span or ex.title_span
+        own = [s for s in (ex.h1_span, ex.styled_title) if s]
+        headline = min(own) if own else ex.title_span
         if options.headline == "first-line" and paragraphs:
             headline = paragraphs[0]
     return Article(path=path, source=source, text=text, offsets=offsets, fmt="html",
