@@ -1,7 +1,10 @@
 """Settings from ``[tool.lintnews]`` / ``lintnews.toml`` / ``.lintnews.toml`` and flags.
 
-Config files are found by walking up from each checked file; the nearest wins.
-Unknown keys and bad values raise ConfigError naming the file and the key.
+Config files are found by walking up from each checked file; the nearest wins
+(``project_config(folder)``). A Config can also be built in code, with the same keys
+as the TOML table: ``Config.from_dict({"select": ["C2"], "rules": {"long-sentence":
+{"max-words": 40}}})``, or ``Config(select=["C2"], rules={...})``. Unknown keys and bad
+values raise ConfigError naming the file (or the code) and the key.
 """
 from __future__ import annotations
 
@@ -55,6 +58,40 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
 
+    def __post_init__(self) -> None:
+        # Built in code, the table-shaped fields may be given as the TOML gives them (lists,
+        # dicts, strings): validate and normalise them exactly as a config file's.
+        given = {f: getattr(self, f) for f in _TABLE_SHAPED
+                 if isinstance(getattr(self, f), (list, dict, str))}
+        if given:
+            where = f"{self.source}" if self.source else "Config(...)"
+            table = {k.replace("_", "-"): v for k, v in given.items()}
+            for attr, value in parse_table(table, where, resolved(self.root)).items():
+                object.__setattr__(self, attr, value)
+
+    @classmethod
+    def from_dict(cls, table: dict[str, Any], root: Path | None = None) -> "Config":
+        """A Config from the keys of a ``[tool.lintnews]`` table (``"max-article-size"`` or
+        ``"max_article_size"``), validated as a config file is; ``root`` anchors
+        ``rule-dirs``, ``cache-dir`` and ``per-file-ignores`` (default: the current folder).
+
+        >>> Config.from_dict({"select": ["W1"], "rules": {"long-sentence": {"max-words": 40}}}).select
+        ('W1',)
+        """
+        if not isinstance(table, dict):
+            raise ConfigError("Config.from_dict: expected a dict of [tool.lintnews] keys")
+        base = resolved(root or Path.cwd())
+        return cls(root=base, **parse_table(table, "Config.from_dict", base))
+
+    @classmethod
+    def from_file(cls, path: Path) -> "Config":
+        """The Config in one file (lintnews.toml, .lintnews.toml or pyproject.toml);
+        ConfigError when it cannot be read or holds no ``[tool.lintnews]`` table."""
+        cfg = read_file(Path(path))
+        if cfg is None:
+            raise ConfigError(f"{path}: no [tool.lintnews] table")
+        return cfg
+
     def options_for(self, code: str, name: str) -> dict[str, Any]:
         """Rule options from ``[tool.lintnews.rules.<name or code>]``."""
         out: dict[str, Any] = {}
@@ -81,6 +118,11 @@ class Config:
                     or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*"):
                 out.extend(codes)
         return tuple(out)
+
+
+# Fields whose code form may be written as in TOML (normalised by Config.__post_init__).
+_TABLE_SHAPED = ("select", "ignore", "extend_select", "include", "exclude", "known_acronyms",
+                 "per_file_ignores", "severity", "rules", "fail_on")
 
 
 def _str_list(where: str, key: str, value: Any) -> tuple[str, ...]:
@@ -182,6 +224,12 @@ def read_file(path: Path) -> Config | None:
         raise ConfigError(f"{where}: expected a table")
     root = resolved(path.parent)
     return Config(root=root, source=path, **parse_table(table, where, root))
+
+
+def project_config(directory: Path | None = None) -> Config:
+    """The config that governs the files in ``directory`` (default: the current folder):
+    the nearest config file at or above it, else the defaults."""
+    return find_config(directory if directory is not None else Path.cwd())
 
 
 @lru_cache(maxsize=256)

