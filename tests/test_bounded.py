@@ -153,7 +153,7 @@ def slow_engine(tmp_path, monkeypatch, budget: float, seconds: float = 5.0, coop
                 swallow: bool = False) -> Engine:
     from lintnews import registry
 
-    monkeypatch.setitem(registry.BUILTIN_KINDS, "slow", "test_bounded:SlowKind")
+    monkeypatch.setitem(registry.builtin_kinds(), "slow", "test_bounded:SlowKind")
     project(tmp_path, f"time-budget = {budget}\n", SLOW_RULES.format(
         seconds=seconds, cooperative=str(cooperative).lower(), swallow=str(swallow).lower()))
     return Engine(RunOptions(config_file=tmp_path / "lintnews.toml", overrides={"select": ("X3",)}))

@@ -366,7 +366,7 @@ class HalfwayKind:
 def test_a_kind_that_raises_part_way_keeps_what_it_found(tmp_path, monkeypatch):
     from lintnews import registry
 
-    monkeypatch.setitem(registry.BUILTIN_KINDS, "halfway", f"{__name__}:HalfwayKind")
+    monkeypatch.setitem(registry.builtin_kinds(), "halfway", f"{__name__}:HalfwayKind")
     project(tmp_path, rules=TEST_RULES + """\
 - code: X397
   name: halfway

@@ -33,6 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicon import NAME_PARTICLES
+
 Mention = tuple[int, int, str]
 
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "LAW"}
@@ -81,8 +83,6 @@ FAMILY_FIRST = {
     "duong", "ly", "trinh", "dinh", "doan",
 }
 
-_PARTICLES = {"le", "la", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "ter",
-              "bin", "ibn", "al", "el", "mac", "st", "dos", "das"}
 _DETS = {"the", "a", "an", "this", "that", "its", "their", "our"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -192,7 +192,7 @@ def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.islower() for ch in text)
 
 
-def _sentence_initial(tok: Any) -> bool:
+def sentence_initial(tok: Any) -> bool:
     """First word of its sentence, quotation or paragraph (its capital says nothing)."""
     if tok.is_sent_start or tok.i == 0:
         return True
@@ -218,9 +218,9 @@ def _run_around(doc: Any, i: int) -> str:
     """The capitalised words next to token i, without it ("Get" for "Back" in "Get Back")."""
     out = []
     j = i - 1
-    while j >= 0 and _is_cap(doc[j].text) and doc[j].whitespace_ and not _sentence_initial(doc[j + 1]):
+    while j >= 0 and _is_cap(doc[j].text) and doc[j].whitespace_ and not sentence_initial(doc[j + 1]):
         if doc[j].lower_.rstrip(".") in HONORIFICS or doc[j].lower_ in _DETS or \
-                (_sentence_initial(doc[j]) and not doc[j].ent_type_):
+                (sentence_initial(doc[j]) and not doc[j].ent_type_):
             break  # "Mr Crosby", "The Skulls program": not part of the name
         out.insert(0, doc[j].text)
         j -= 1
@@ -248,10 +248,10 @@ def build(facts: Any) -> Names:
             continue
         prev = doc[tok.i - 1] if tok.i else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        in_run = bool((prev is not None and _is_cap(prev.text) and prev.whitespace_ and not _sentence_initial(tok))
+        in_run = bool((prev is not None and _is_cap(prev.text) and prev.whitespace_ and not sentence_initial(tok))
                       or (nxt is not None and _is_cap(nxt.text) and tok.whitespace_))
         text = _POSSESSIVE.sub("", tok.text) or tok.text
-        words.append(Word(tok.idx, tok.idx + len(text), text, _sentence_initial(tok),
+        words.append(Word(tok.idx, tok.idx + len(text), text, sentence_initial(tok),
                           tok.ent_type_ in NAME_LABELS or tok.tag_ in ("NNP", "NNPS"),
                           tok.ent_type_, bool(prev is not None and prev.lower_ in _DETS), in_run,
                           _run_around(doc, tok.i) if in_run else ""))
@@ -294,7 +294,7 @@ def build(facts: Any) -> Names:
         if c is None:
             fam = len(ws) in (2, 3) and ws[0].lower() in FAMILY_FIRST and label == "PERSON"
             cut = 1 if fam else len(ws) - 1
-            if not fam and len(ws) > 2 and ws[-2].lower() in _PARTICLES:
+            if not fam and len(ws) > 2 and ws[-2].lower() in NAME_PARTICLES:
                 cut -= 1  # "Jean-Yves Le Gall": the surname is "Le Gall"
             surname = " ".join(ws[:cut] if fam else ws[cut:])
             given = " ".join(ws[cut:] if fam else ws[:cut])

@@ -39,7 +39,7 @@ _AFTER_APPOSITIVE = re.compile(
 _BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}"
                      r"(?:\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*|reporters|journalists|MPs|me|us|him|her|them)"
                      r"(?:\s+[A-Z][\w'\u2019]*)*)?(?:\s+that)?\s*[:,]?\s*$")
-_WORD = re.compile(r"[\w']+")
+WORD = re.compile(r"[\w']+")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
 _NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
               "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked"}
@@ -69,7 +69,7 @@ class Speakers:
 
 def norm_words(text: str) -> list[str]:
     """Lowercase words of a quotation, curly apostrophes straightened."""
-    return _WORD.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
+    return WORD.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
 
 
 def same_speaker(a: Attribution, b: Attribution) -> bool:

@@ -543,10 +543,10 @@ class _WordIndex:
     """The article's words, lowercased, with offsets: finds a word sequence before a point."""
 
     def __init__(self, text: str) -> None:
-        from ..facts.speakers import _WORD
+        from ..facts.speakers import WORD
 
         norm = text.replace("\u2019", "'").replace("\u2018", "'").lower()
-        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
+        self.spans = [(m.start(), m.end()) for m in WORD.finditer(norm)]
         self.joined = ""
         self.at: list[int] = []   # joined-string offset of each word
         parts = []

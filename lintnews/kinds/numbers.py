@@ -172,10 +172,7 @@ class AgeConflictKind(Kind):
     requires = _PARSE_NER
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        from ..facts.ages import resolve_unnamed
-
         ages = ctx.facts.ages
-        resolve_unnamed(ages, ctx.article.text)
         text = ctx.article.text
         first_of: dict[str, object] = {}
         for a in ages.mentions:

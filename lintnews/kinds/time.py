@@ -107,7 +107,7 @@ class DateConflictKind(Kind):
         doc = ctx.doc
         if not doc.has_annotation("DEP"):
             return
-        from ..facts.numbers import _frame
+        from ..facts.numbers import predicate_frame
 
         text = ctx.article.text
         per_sent: dict[int, list] = {}
@@ -121,7 +121,7 @@ class DateConflictKind(Kind):
             tok = span.root
             sent = tok.sent.start
             per_sent.setdefault(sent, []).append(d)
-            preds, subj = _frame(tok)
+            preds, subj = predicate_frame(tok)
             preds = preds - {"be", "say", "tell", "add", "have"}
             frames.append((d, day, sent, preds, subj))
         nouns: dict[int, set[str]] = {}
