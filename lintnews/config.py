@@ -138,70 +138,86 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
     out: dict[str, Any] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("_", "-")
-        attr = key.replace("-", "_")
-        if key in ("select", "ignore", "extend-select", "include", "exclude", "known-acronyms"):
-            out[attr] = _str_list(where, raw_key, value)
-        elif key == "per-file-ignores":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
-            out[attr] = tuple((g, _str_list(where, f"per-file-ignores.{g}", v)) for g, v in value.items())
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'severity' must be a table of rule = severity")
-            try:
-                out[attr] = tuple((k, Severity.parse(v)) for k, v in value.items())
-            except ValueError as ex:
-                raise ConfigError(f"{where}: 'severity': {ex}") from None
-        elif key == "fail-on":
-            try:
-                out[attr] = Severity.parse(value)
-            except ValueError as ex:
-                raise ConfigError(f"{where}: 'fail-on': {ex}") from None
-        elif key == "rules":
-            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{where}: 'rules' must be a table of [rules.<name>] tables")
-            out[attr] = tuple((k, tuple((ok.replace("-", "_"), ov) for ok, ov in v.items()))
-                              for k, v in value.items())
-        elif key == "rule-dirs":
-            dirs = tuple(resolved(root / d) for d in _str_list(where, raw_key, value))
-            for d in dirs:
-                if not os.path.isdir(d):
-                    raise ConfigError(f"{where}: 'rule-dirs': {d} is not a directory")
-            out[attr] = dirs
-        elif key == "model":
-            if not isinstance(value, str) or not value:
-                raise ConfigError(f"{where}: 'model' must be a package name")
-            out[attr] = value
-        elif key == "headline":
-            if value not in HEADLINE_MODES:
-                raise ConfigError(f"{where}: 'headline' must be one of {', '.join(HEADLINE_MODES)}, "
-                                  f"not {value!r}")
-            out[attr] = value
-        elif key == "cache-dir":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'cache-dir' must be a path")
-            out[attr] = resolved(root / value)
-        elif key == "jobs":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0 = CPU count)")
-            out[attr] = value
-        elif key == "max-article-size":
-            lo, hi = ARTICLE_SIZE_RANGE
-            if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-                raise ConfigError(f"{where}: 'max-article-size' must be a whole number of characters "
-                                  f"from {lo:,} to {hi:,}, not {value!r}")
-            out[attr] = value
-        elif key == "time-budget":
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not value >= 0:
-                raise ConfigError(f"{where}: 'time-budget' must be a number of seconds >= 0 "
-                                  f"(0 = no limit), not {value!r}")
-            out[attr] = float(value)
-        else:
+        parsed = _selection_value(key, raw_key, value, where)
+        if parsed is _UNKNOWN:
+            parsed = _setting_value(key, raw_key, value, where, root)
+        if parsed is _UNKNOWN:
             raise ConfigError(f"{where}: unknown key '{raw_key}' (known: select, ignore, extend-select, "
                               f"per-file-ignores, severity, fail-on, rules, rule-dirs, include, exclude, "
                               f"model, known-acronyms, headline, cache-dir, jobs, max-article-size, "
                               f"time-budget)")
+        out[key.replace("-", "_")] = parsed
     return out
+
+
+_UNKNOWN = object()
+
+
+def _selection_value(key: str, raw_key: str, value: Any, where: str) -> Any:
+    """Selectors, severities and rule options, validated; _UNKNOWN for any other key."""
+    if key in ("select", "ignore", "extend-select", "include", "exclude", "known-acronyms"):
+        return _str_list(where, raw_key, value)
+    elif key == "per-file-ignores":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+        return tuple((g, _str_list(where, f"per-file-ignores.{g}", v)) for g, v in value.items())
+    elif key == "severity":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'severity' must be a table of rule = severity")
+        try:
+            return tuple((k, Severity.parse(v)) for k, v in value.items())
+        except ValueError as ex:
+            raise ConfigError(f"{where}: 'severity': {ex}") from None
+    elif key == "fail-on":
+        try:
+            return Severity.parse(value)
+        except ValueError as ex:
+            raise ConfigError(f"{where}: 'fail-on': {ex}") from None
+    elif key == "rules":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise ConfigError(f"{where}: 'rules' must be a table of [rules.<name>] tables")
+        return tuple((k, tuple((ok.replace("-", "_"), ov) for ok, ov in v.items()))
+                     for k, v in value.items())
+    return _UNKNOWN
+
+
+def _setting_value(key: str, raw_key: str, value: Any, where: str, root: Path) -> Any:
+    """The other settings, validated; _UNKNOWN for a key that is none of them."""
+    if key == "rule-dirs":
+        dirs = tuple(resolved(root / d) for d in _str_list(where, raw_key, value))
+        for d in dirs:
+            if not os.path.isdir(d):
+                raise ConfigError(f"{where}: 'rule-dirs': {d} is not a directory")
+        return dirs
+    elif key == "model":
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{where}: 'model' must be a package name")
+        return value
+    elif key == "headline":
+        if value not in HEADLINE_MODES:
+            raise ConfigError(f"{where}: 'headline' must be one of {', '.join(HEADLINE_MODES)}, "
+                              f"not {value!r}")
+        return value
+    elif key == "cache-dir":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: 'cache-dir' must be a path")
+        return resolved(root / value)
+    elif key == "jobs":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0 = CPU count)")
+        return value
+    elif key == "max-article-size":
+        lo, hi = ARTICLE_SIZE_RANGE
+        if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+            raise ConfigError(f"{where}: 'max-article-size' must be a whole number of characters "
+                              f"from {lo:,} to {hi:,}, not {value!r}")
+        return value
+    elif key == "time-budget":
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not value >= 0:
+            raise ConfigError(f"{where}: 'time-budget' must be a number of seconds >= 0 "
+                              f"(0 = no limit), not {value!r}")
+        return float(value)
+    return _UNKNOWN
 
 
 def read_file(path: Path) -> Config | None:

@@ -71,32 +71,8 @@ class NameVariantKind(Kind):
     def _pair(self, ctx: Context, a: str, b: str, forms: dict, named: set, lower_words: set,
               full_clusters: "_FullNames") -> list[Finding]:
         art = ctx.article
-        short, long_ = sorted((a, b), key=len)
-        if len(short) != len(long_):
-            extra = long_[len(short):] if long_.startswith(short) else ""
-            if extra in ("s", "n", "i", "y") and long_.startswith(short):
-                # Americans/American, Russian/Russia, Germany/German: inflections, not misspellings -
-                # unless the longer one is a person's surname (Parsons/Parson)
-                if not (extra == "s" and long_ in full_clusters.surnames and short not in
-                        full_clusters.key_words
-                        and not any(w.ent_label in ("NORP", "GPE") for w in forms[short])):
-                    return []
-        elif a[:-1] == b[:-1] and a[-1] in "aeiouy" and b[-1] in "aeiouy":
-            return []  # Argentina/Argentine, Germany/Germane: endings, not typos
-        elif a.lower() != b.lower() and Levenshtein.distance(a, b) == 1 \
-                and len(short) < self.options["substitution_min_length"]:
-            # one letter replaced by another in a short word: Iran/Iraq, Bush/Rush are
-            # different names; only a one-off beside a name used repeatedly counts
-            ca, cb = len(forms[a]), len(forms[b])
-            one, many = (forms[a], forms[b]) if ca < cb else (forms[b], forms[a])
-            runs = {w.run for w in many}
-            places = ("GPE", "NORP", "LOC")
-            if len(short) < 5 or min(ca, cb) > 1 or max(ca, cb) < 2 or \
-                    any(w.run and w.run not in runs for w in one) or \
-                    any(w.ent_label in places for w in one) and any(w.ent_label in places for w in many):
-                return []
-            if max(ca, cb) < 3 and not any(w.ent_label in ("PERSON", "ORG") for w in many):
-                return []  # a name used twice must at least be tagged as one
+        if _word_forms_differ(a, b, forms, full_clusters, self.options["substitution_min_length"]):
+            return []
         # two words of one name ("Lian Chia Liang")
         if full_clusters.one_name(a, b):
             return []
@@ -135,6 +111,39 @@ class NameVariantKind(Kind):
         return [writes(art, (w.start, w.end, w.text), (ref.start, ref.end, ref.text),
                        " (one letter apart)" if w.text.lower() != ref.text.lower() else " (different case)")
                 for w in forms[sus]]
+
+def _word_forms_differ(a: str, b: str, forms: dict, full_clusters: "_FullNames",
+                       substitution_min_length: int) -> bool:
+    """Whether ``a`` and ``b`` are other words rather than one misspelt: an inflection
+    (American/Americans), another ending (Argentina/Argentine), or a short name with one
+    letter replaced (Iran/Iraq)."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) != len(long_):
+        extra = long_[len(short):] if long_.startswith(short) else ""
+        if extra in ("s", "n", "i", "y") and long_.startswith(short):
+            # Americans/American, Russian/Russia, Germany/German: inflections, not misspellings -
+            # unless the longer one is a person's surname (Parsons/Parson)
+            if not (extra == "s" and long_ in full_clusters.surnames and short not in
+                    full_clusters.key_words
+                    and not any(w.ent_label in ("NORP", "GPE") for w in forms[short])):
+                return True
+    elif a[:-1] == b[:-1] and a[-1] in "aeiouy" and b[-1] in "aeiouy":
+        return True  # Argentina/Argentine, Germany/Germane: endings, not typos
+    elif a.lower() != b.lower() and Levenshtein.distance(a, b) == 1 \
+            and len(short) < substitution_min_length:
+        # one letter replaced by another in a short word: Iran/Iraq, Bush/Rush are
+        # different names; only a one-off beside a name used repeatedly counts
+        ca, cb = len(forms[a]), len(forms[b])
+        one, many = (forms[a], forms[b]) if ca < cb else (forms[b], forms[a])
+        runs = {w.run for w in many}
+        places = ("GPE", "NORP", "LOC")
+        if len(short) < 5 or min(ca, cb) > 1 or max(ca, cb) < 2 or \
+                any(w.run and w.run not in runs for w in one) or \
+                any(w.ent_label in places for w in one) and any(w.ent_label in places for w in many):
+            return True
+        if max(ca, cb) < 3 and not any(w.ent_label in ("PERSON", "ORG") for w in many):
+            return True  # a name used twice must at least be tagged as one
+    return False
 
 
 class _FullNames:
@@ -198,81 +207,93 @@ class SecondReferenceKind(Kind):
     requires = _NER
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        names = ctx.facts.names
+        people = [c for c in ctx.facts.names.clusters if c.label == "PERSON" and c.has_full_name]
+        if self.options["family_first"]:
+            yield from self._family_first(ctx, people)
+        if self.options["bare_before_full"]:
+            yield from self._bare_before_full(ctx, people)
+        if self.options["shared_surname"]:
+            yield from self._shared_surname(ctx, people)
+
+    def _family_first(self, ctx: Context, people: list[Any]) -> Iterable[Finding]:
+        """The given name alone where the family name comes first ("Kejian" for Zhang Kejian)."""
+        art = ctx.article
+        text = art.text
+        for c in people:
+            if not c.family_first:
+                continue
+            given = c.given
+            if " " in given or len(given) < 2:
+                continue
+            fs = c.full[0]
+            for m in re.finditer(r"(?<![\w'’-])" + re.escape(given) + r"(?![\w-])", text):
+                if m.start() <= fs or _in_headline(ctx, m.start()):
+                    continue
+                before = text[max(0, m.start() - len(c.surname) - 1):m.start()].strip()
+                if before.endswith(c.surname):
+                    continue  # "Zhang Kejian" again
+                yield Finding(m.start(), m.end(),
+                              f"{quoted(given)} here: {c.full[2]} (line {art.line_of(fs)}) puts the family "
+                              f"name first, so the second reference is {quoted(c.surname)}",
+                              related=[(c.full[0], c.full[1], f"full name {quoted(c.full[2])} here")])
+
+    def _bare_before_full(self, ctx: Context, people: list[Any]) -> Iterable[Finding]:
+        """A bare surname before the full name is given."""
         art = ctx.article
         text = art.text
         body = art.body_start()
-        people = [c for c in names.clusters if c.label == "PERSON" and c.has_full_name]
-        # 1. given name alone where the family name comes first
-        if self.options["family_first"]:
-            for c in people:
-                if not c.family_first:
-                    continue
-                given = c.given
-                if " " in given or len(given) < 2:
-                    continue
-                fs = c.full[0]
-                for m in re.finditer(r"(?<![\w'’-])" + re.escape(given) + r"(?![\w-])", text):
-                    if m.start() <= fs or _in_headline(ctx, m.start()):
-                        continue
-                    before = text[max(0, m.start() - len(c.surname) - 1):m.start()].strip()
-                    if before.endswith(c.surname):
-                        continue  # "Zhang Kejian" again
-                    yield Finding(m.start(), m.end(),
-                                  f"{quoted(given)} here: {c.full[2]} (line {art.line_of(fs)}) puts the family "
-                                  f"name first, so the second reference is {quoted(c.surname)}",
-                                  related=[(c.full[0], c.full[1], f"full name {quoted(c.full[2])} here")])
-        # 2. a bare surname before the full name
         adjectives = {e.text.lower() for e in ctx.doc.ents if e.label_ in ("NORP", "GPE", "LOC")}
-        if self.options["bare_before_full"]:
-            for c in people:
-                fs = c.full[0]
-                sur = c.surname
-                for s, e, t in c.mentions:
-                    if s >= fs or " " in t.strip() or t != sur.split()[-1]:
-                        continue
-                    if _in_headline(ctx, s) or s < body:
-                        continue
-                    if (s, e, t) not in c.titled and not self._tagged_person(ctx, s, e):
-                        continue
-                    pw = text[max(0, s - 12):s].split()
-                    if pw and pw[-1].lower() in _STYLES:
-                        continue  # "Lord Roberts", "Queen Elizabeth": a complete reference
-                    if re.search(r"(?<![\w-])" + re.escape(t.lower()) + r"(?![\w-])", text) or \
-                            any(x.lower() in adjectives for x in c.given.split()):
-                        continue  # "the league", "American Idol": not a person's name
-                    yield Finding(s, e, f"{quoted(t)} appears here before the full name {quoted(c.full[2])} "
-                                        f"(line {art.line_of(fs)})",
-                                  related=[(c.full[0], c.full[1], f"full name {quoted(c.full[2])} given here")])
-        # 3. a surname two people share, used alone
-        if self.options["shared_surname"]:
-            by_sur: dict[str, list[Any]] = defaultdict(list)
-            for c in people:
-                if not [g for g in c.given.split() if g.lower() not in NAME_PARTICLES]:
-                    continue  # "De Marigny": a surname, not a second person
-                by_sur[c.surname.split()[-1]].append(c)
-            for sur, cs in by_sur.items():
-                if len(cs) < 2:
+        for c in people:
+            fs = c.full[0]
+            sur = c.surname
+            for s, e, t in c.mentions:
+                if s >= fs or " " in t.strip() or t != sur.split()[-1]:
                     continue
-                second = sorted(cs, key=lambda c: c.full[0])[1]
-                fulls = {(c.full[0], c.full[1]) for c in cs}
-                for m in re.finditer(r"(?<![\w'’-])" + re.escape(sur) + r"(?![\w-])", text):
-                    if m.start() <= second.full[0] or _in_headline(ctx, m.start()):
-                        continue
-                    if any(fs <= m.start() < fe for fs, fe in fulls):
-                        continue
-                    if any(c.full[2] in text[max(0, m.start() - 40):m.end()] and
-                           text[max(0, m.start() - 40):m.end()].endswith(c.full[2]) for c in cs):
-                        continue
-                    prev = text[max(0, m.start() - 30):m.start()].split()
-                    if self._after_name(ctx, m.start()):
-                        continue  # part of another name ("Gordon Brown")
-                    if prev and prev[-1].rstrip(".").lower() in ("mr", "mrs", "ms", "miss") and \
-                            len({self._title_of(ctx, c) for c in cs}) == len(cs):
-                        continue  # Mr/Mrs tell them apart
-                    names_ = " and ".join(f"{c.full[2]} (line {art.line_of(c.full[0])})" for c in cs)
-                    yield Finding(m.start(), m.end(), f"{quoted(sur)} alone could be {names_}",
-                                  related=[(c.full[0], c.full[1], f"{quoted(c.full[2])} here") for c in cs])
+                if _in_headline(ctx, s) or s < body:
+                    continue
+                if (s, e, t) not in c.titled and not self._tagged_person(ctx, s, e):
+                    continue
+                pw = text[max(0, s - 12):s].split()
+                if pw and pw[-1].lower() in _STYLES:
+                    continue  # "Lord Roberts", "Queen Elizabeth": a complete reference
+                if re.search(r"(?<![\w-])" + re.escape(t.lower()) + r"(?![\w-])", text) or \
+                        any(x.lower() in adjectives for x in c.given.split()):
+                    continue  # "the league", "American Idol": not a person's name
+                yield Finding(s, e, f"{quoted(t)} appears here before the full name {quoted(c.full[2])} "
+                                    f"(line {art.line_of(fs)})",
+                              related=[(c.full[0], c.full[1], f"full name {quoted(c.full[2])} given here")])
+
+    def _shared_surname(self, ctx: Context, people: list[Any]) -> Iterable[Finding]:
+        """A surname two people share, used alone."""
+        art = ctx.article
+        text = art.text
+        by_sur: dict[str, list[Any]] = defaultdict(list)
+        for c in people:
+            if not [g for g in c.given.split() if g.lower() not in NAME_PARTICLES]:
+                continue  # "De Marigny": a surname, not a second person
+            by_sur[c.surname.split()[-1]].append(c)
+        for sur, cs in by_sur.items():
+            if len(cs) < 2:
+                continue
+            second = sorted(cs, key=lambda c: c.full[0])[1]
+            fulls = {(c.full[0], c.full[1]) for c in cs}
+            for m in re.finditer(r"(?<![\w'’-])" + re.escape(sur) + r"(?![\w-])", text):
+                if m.start() <= second.full[0] or _in_headline(ctx, m.start()):
+                    continue
+                if any(fs <= m.start() < fe for fs, fe in fulls):
+                    continue
+                if any(c.full[2] in text[max(0, m.start() - 40):m.end()] and
+                       text[max(0, m.start() - 40):m.end()].endswith(c.full[2]) for c in cs):
+                    continue
+                prev = text[max(0, m.start() - 30):m.start()].split()
+                if self._after_name(ctx, m.start()):
+                    continue  # part of another name ("Gordon Brown")
+                if prev and prev[-1].rstrip(".").lower() in ("mr", "mrs", "ms", "miss") and \
+                        len({self._title_of(ctx, c) for c in cs}) == len(cs):
+                    continue  # Mr/Mrs tell them apart
+                names_ = " and ".join(f"{c.full[2]} (line {art.line_of(c.full[0])})" for c in cs)
+                yield Finding(m.start(), m.end(), f"{quoted(sur)} alone could be {names_}",
+                              related=[(c.full[0], c.full[1], f"{quoted(c.full[2])} here") for c in cs])
 
     @staticmethod
     def _after_name(ctx: Context, start: int) -> bool:

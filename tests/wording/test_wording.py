@@ -1,4 +1,4 @@
-"""Wording rules (W1xx, W2xx, W3xx) and C105 style-mix on real-looking text."""
+"""Wording rules (W101-W103, W201, W202), and a seed-like article across families."""
 from __future__ import annotations
 
 import pytest
@@ -248,74 +248,6 @@ def test_spacing_fix_puts_the_space_on_the_right_side_of_a_quote():
 def test_spacing_fix_inserts_one_space():
     d = [d for d in lint("It ended.The end came.", "W202")][0]
     assert [(e.start, e.end, e.text) for e in d.fix.edits] == [(9, 9, " ")]
-
-
-# --- W301-W304 -------------------------------------------------------------------------------
-
-def test_long_sentence_counts_words_not_punctuation():
-    text = ", ".join(["word"] * 46) + "."
-    assert len(flagged(text, "W301")) == 1
-    assert flagged(", ".join(["word"] * 45) + ".", "W301") == []
-
-
-def test_repeated_opener_flags_third_and_names_earlier():
-    text = ("According to police, the car was stolen. According to witnesses, it was red. "
-            "According to the owner, it was blue.")
-    diags = [d for d in lint(text, "W302") if d.code == "W302"]
-    assert [d.text for d in diags] == ["According to"] and len(diags[0].related) == 2
-
-
-def test_repeated_opener_ignores_ordinary_openers():
-    text = "The firm grew. The firm hired staff. The firm said it would expand. He said so. He said no. He said yes."
-    assert flagged(text, "W302") == []
-
-
-def test_vague_attribution():
-    assert flagged("Critics say the scheme will cost more.", "W303") == ["Critics say"]
-    assert flagged("It is believed the minister will resign.", "W303") == ["It is believed"]
-    assert flagged("Critics such as John Smith say the scheme will cost more.", "W303") == []
-
-
-def test_style_rules_do_not_fire_inside_quotations():
-    text = '"Critics say it will fail, but we will go on regardless," the minister said.'
-    assert flagged(text, "W303") == []
-
-
-def test_unattributed_quote():
-    bad = 'The river rose.\n\n"This is the worst flood we have seen in fifty years." The street was empty.'
-    assert len(flagged(bad, "W304")) == 1
-    good = '"This is the worst flood we have seen in fifty years," the mayor said.'
-    assert flagged(good, "W304") == []
-    chained = ('"We lost the house," she said. "The water came in at night and took everything we had."')
-    assert flagged(chained, "W304") == []
-
-
-# --- C105 style-mix --------------------------------------------------------------------------
-
-def test_style_mix_quotes_flags_minority_with_fix():
-    text = 'He said "yes" and "no" and "maybe", then “perhaps”.'
-    diags = [d for d in lint(text, "C105") if d.code == "C105"]
-    assert [d.text for d in diags] == ["“"] and diags[0].related
-    assert sorted(e.text for e in diags[0].fix.edits) == ['"', '"']
-
-
-def test_style_mix_no_fix_when_no_clear_majority():
-    diags = [d for d in lint('He said "yes" and then “no”.', "C105") if d.code == "C105"]
-    assert len(diags) == 1 and diags[0].fix is None
-
-
-def test_style_mix_dates_and_numbers():
-    assert flagged("Talks began on 4 March. A deal came on March 9.", "C105") == ["March 9"]
-    assert flagged("Nine countries signed. Later 9 countries ratified it.", "C105") == ["9 countries"]
-    assert flagged("Nine countries signed, 12 firms joined and 9 points were scored in March 2005.", "C105") == []
-
-
-def test_spacing_ignores_html_whitespace_and_markdown_tables():
-    html = "<html><body><p>This is a\n      paragraph with  spaces.</p></body></html>"
-    assert flagged(html, "W202", name="a.html") == []
-    md = "Some text here.\n\n| a | b  |\n|---|----|\n| x  | y |\n"
-    assert flagged(md, "W202", name="a.md") == []
-    assert flagged("Some  text here.\n", "W202", name="a.md") == ["  "]
 
 
 SEED_LIKE = (
