@@ -16,9 +16,11 @@ from .numbers import word_value
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Professor|Dame|Rev|President|Judge)\.?"
 _NAME_WORD = r"[A-Z][\w'\u2019-]*(?:-[A-Z][\w'\u2019]*)?"
 _NAME = rf"(?:{TITLES}\s+)?{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|bin|al|le)\s+)?{_NAME_WORD}){{0,3}}"
-_AGE_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|"
-            r"three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|"
-            r"sixteen|seventeen|eighteen|nineteen|ten|nine|eight|seven|six|five|four|three|two|one)")
+# an age in digits or words ("52", "fifty-two", "nine"): longer words first
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ten".split()
+_AGE_NUM = rf"(?:\d{{1,3}}|(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS + _UNITS[::-1])})"
 APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>(?:aged|who\s+is|who\s+turn(?:s|ed)|now)"
                       rf"\s+(?:(?:just|only|now)\s+)?)?(?P<age>\d{{1,3}})"
                       rf"(?=\s*[,.;)]|\s+(?:and|is|was|has|had|who|said|says|in|on|this)\b)")
