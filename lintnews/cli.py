@@ -160,10 +160,8 @@ def _results(paths: List[str], settings: dict, fix: bool, diff: bool, unsafe: bo
         out = []
         for r in api.fix_paths(names, write=fix and not diff, unsafe=unsafe, stdin=stdin,
                                progress=advance, **settings):
-            if diff and r.fixed is not None and r.fixed != r.original:
-                from .fixes import unified_diff
-
-                sys.stdout.write(unified_diff(r.path, r.original, r.fixed))
+            if diff:
+                sys.stdout.write(r.unified_diff())
             if r.not_written:
                 typer.echo(f"lintnews: {r.path}: not fixed: {r.not_written}", err=True)
             out.append(r)

@@ -56,6 +56,20 @@ def test_no_private_name_is_imported_across_modules():
     assert bad == []
 
 
+def test_the_cli_goes_through_the_public_api():
+    """cli.py imports the API (lintnews), config, registry, report and the internal codes
+    table; never the engine, sources, kinds or facts."""
+    allowed = {"lintnews", "config", "registry", "report", "internal", "diagnostics"}
+    tree = ast.parse((REPO / "lintnews" / "cli.py").read_text(encoding="utf-8"))
+    used = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            used.add((node.module or "lintnews").split(".")[0])
+        elif isinstance(node, ast.Import):
+            used |= {a.name.split(".")[0] for a in node.names if a.name.startswith("lintnews")}
+    assert used <= allowed, sorted(used - allowed)
+
+
 def _family_of(module: str) -> str:
     """lintnews.kinds.claims.accounts -> claims."""
     return module.split(".")[2]

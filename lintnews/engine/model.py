@@ -53,6 +53,14 @@ class FileResult:
     fixed: str | None = None
     not_written: str | None = None
 
+    def unified_diff(self) -> str:
+        """The fixes as a unified diff (``a/path`` -> ``b/path``); empty when nothing changed."""
+        if self.fixed is None or self.original is None or self.fixed == self.original:
+            return ""
+        from ..fixes import unified_diff
+
+        return unified_diff(self.path, self.original, self.fixed)
+
     def source_text(self) -> str | None:
         """The source the diagnostics point into (for reports), if known."""
         return self.article.source if self.article is not None else self.source
