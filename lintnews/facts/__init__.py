@@ -59,6 +59,12 @@ class Facts:
         self.settings = settings
         self._cache: dict[str, Any] = {}
 
+    def __getattr__(self, name: str) -> Any:
+        # a plug-in's own fact module, read as facts.<name> (the built-in ones are below)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.get(name)
+
     def get(self, name: str) -> Any:
         """The fact built by ``lintnews.facts.<name>.build``, built on first use."""
         if name not in self._cache:

@@ -103,3 +103,20 @@ def test_baseline_round_trip(tmp_path):
     assert lintnews.read_baseline(base).filter(diags) == []
     with pytest.raises(ConfigError, match="baseline file not found"):
         lintnews.read_baseline(tmp_path / "missing.json")
+
+
+def test_facts_are_typed_attributes_and_plugins_may_add_their_own(tmp_path, monkeypatch):
+    import sys
+
+    from lintnews.facts import Facts
+
+    assert "dates" in Facts.dates.__doc__.lower() and Facts.spacing.name == "spacing"
+    import lintnews.facts as facts_pkg
+
+    write(tmp_path / "counted.py", "def build(facts):\n    return len(facts.article)\n")
+    monkeypatch.setattr(facts_pkg, "__path__", [*facts_pkg.__path__, str(tmp_path)])
+    sys.modules.pop("lintnews.facts.counted", None)
+    facts = Facts("four", None)
+    assert facts.counted == 4 and facts.get("counted") == 4  # a plug-in's fact module, built once
+    with pytest.raises(AttributeError, match="no fact family 'nothing'"):
+        facts.nothing
