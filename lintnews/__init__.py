@@ -1,5 +1,39 @@
-"""lintnews: a discrepancy and consistency linter for news text."""
+"""lintnews: a discrepancy and consistency linter for news text.
+
+The public API. The command line, and any editor server or archive worker, call
+only these; they stay import-light (``import lintnews`` loads neither spaCy nor
+the command line: the engine is imported on the first call)::
+
+    import lintnews
+
+    for d in lintnews.lint_text("He waited a hour.", config=lintnews.Config()):
+        print(d.line, d.column, d.code, d.message)
+
+    cfg = lintnews.Config(select=["W1"], rules={"long-sentence": {"max-words": 40}})
+    for d in lintnews.lint_paths(["drafts/"], config=cfg):
+        print(d.path, d.line, d.code)
+
+    fixed = lintnews.fix_text("He said the the plan worked.", config=lintnews.Config())
+
+``config=None`` (the default) means what the command line does: each file gets
+the config file that governs it (``lintnews.toml``, ``.lintnews.toml`` or
+``pyproject.toml``, found by walking up from its folder). A ``Config`` passed in
+is used for every file instead. Configuration problems raise ``ConfigError``; a
+missing spaCy model raises ``ModelError``.
+"""
 from __future__ import annotations
+
+import datetime as _dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from .config import Config, ConfigError
+from .diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from .engine import Engine, FileResult
+    from .engine.baseline import Baseline
 
 try:
     from importlib.metadata import PackageNotFoundError, version
@@ -7,3 +41,157 @@ try:
     __version__ = version("lintnews")
 except Exception:  # running from a source tree that is not installed
     __version__ = "0.1.0"
+
+__all__ = ["Config", "ConfigError", "Diagnostic", "Severity", "ModelError", "lint_text", "lint_paths",
+           "fix_text", "check_paths", "fix_paths", "discover", "effective_config", "read_baseline",
+           "write_baseline", "__version__"]
+
+_ENGINES: dict[str, "Engine"] = {}  # engines kept for repeated calls (loaded rules and kinds)
+_MAX_ENGINES = 8
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ModelError":  # from nlp.py, which imports spaCy only when a model is loaded
+        from .nlp import ModelError
+
+        return ModelError
+    raise AttributeError(f"module 'lintnews' has no attribute {name!r}")
+
+
+def _engine(config: Config | None = None, overrides: dict[str, Any] | None = None,
+            date: _dt.date | None = None, **options: Any) -> "Engine":
+    """An engine for these settings, built once and reused (an editor lints on every keystroke)."""
+    from .engine import Engine, RunOptions
+
+    opts = RunOptions(overrides=dict(overrides or {}), config=config, date=date, **options)
+    key = repr(opts)
+    engine = _ENGINES.pop(key, None) or Engine(opts)
+    _ENGINES[key] = engine  # most recently used last
+    while len(_ENGINES) > _MAX_ENGINES:
+        del _ENGINES[next(iter(_ENGINES))]
+    return engine
+
+
+def lint_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config | None = None,
+              date: _dt.date | None = None) -> list[Diagnostic]:
+    """Check ``text`` as if it were the file ``path``; the diagnostics, sorted.
+
+    ``path`` picks the input format by its suffix (``.md``, ``.html``, else plain
+    text), the config (when ``config`` is None) and the path the diagnostics name.
+    ``date`` is the publication date for an article that gives none.
+
+    >>> [d.code for d in lint_text("He waited a hour.", config=Config(select=["W101"]))]
+    ['W101']
+    """
+    return _engine(config, date=date).lint_text(text, os.fspath(path))
+
+
+def fix_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config | None = None,
+             unsafe: bool = False, date: _dt.date | None = None) -> str:
+    """``text`` with its fixes applied, as ``lintnews check --fix`` would write it.
+
+    Only safe fixes unless ``unsafe``; a fix never edits anything but the flagged
+    prose, and a pass that would add an error-level finding keeps only the fixes
+    that add none. Text that cannot be read (empty, binary) comes back unchanged.
+
+    >>> fix_text("He waited a hour.", config=Config(select=["W101"]))
+    'He waited an hour.'
+    """
+    from .engine.fixing import fix_source
+
+    engine = _engine(config, date=date)
+    name = os.fspath(path)
+    first = engine.recheck(name, text.encode("utf-8", "surrogatepass"))
+    if first.article is None:
+        return text
+    art = first.article
+    fixed, _ = fix_source(art.source, first, lambda t: engine.recheck(name, t.encode("utf-8", "surrogatepass")),
+                          unsafe)
+    return text[:len(text) - len(art.source)] + fixed if text.endswith(art.source) else fixed
+
+
+def lint_paths(paths: Iterable["str | os.PathLike[str]"], *, config: Config | None = None,
+               date: _dt.date | None = None, cache: bool = False, jobs: int | None = None,
+               on_file: Callable[["FileResult"], None] | None = None) -> Iterator[Diagnostic]:
+    """The diagnostics of files and folders, yielded file by file in the order found.
+
+    Folders are walked (``include``/``exclude`` and .gitignore honoured); a file that
+    cannot be read gets an E001 and the others go on. ``cache`` reads and writes the
+    result cache (``.lintnews_cache`` or ``cache-dir``); ``jobs`` worker processes
+    (default: the CPU count from 16 files on). ``on_file(result)`` is called with
+    each file's result (path, diagnostics, source text) before its diagnostics are yielded.
+
+    >>> for d in lint_paths(["drafts/"], config=Config(select=["C2"])):  # doctest: +SKIP
+    ...     print(d.path, d.line, d.code, d.message)
+    """
+    for res in check_paths(paths, config=config, date=date, cache=cache, jobs=jobs):
+        if on_file is not None:
+            on_file(res)
+        yield from res.diagnostics
+
+
+def check_paths(paths: Iterable["str | os.PathLike[str]"], *, config: Config | None = None,
+                overrides: dict[str, Any] | None = None, date: _dt.date | None = None,
+                cache: bool = False, jobs: int | None = None, stdin: bytes | None = None,
+                stdin_filename: str | None = None,
+                progress: Callable[[int], None] | None = None) -> Iterator["FileResult"]:
+    """Like ``lint_paths``, one ``FileResult`` per file (``.path``, ``.diagnostics``,
+    ``.source_text()``): what a report that shows the source needs.
+
+    ``overrides`` are Config fields applied on top of every file's config, as the
+    command line's flags are (``{"select": ("C2",), "ignore": ("C208",)}``: ``select``
+    replaces, the other selectors extend). The path ``-`` reads ``stdin`` (bytes),
+    shown as ``stdin_filename``. ``progress(n)`` is called as files finish.
+    """
+    engine = _engine(config, overrides, date, cache=cache, jobs=jobs, stdin_filename=stdin_filename)
+    names = engine.discover([os.fspath(p) for p in paths])
+    return engine.results(names, stdin, progress)
+
+
+def fix_paths(paths: Iterable["str | os.PathLike[str]"], *, write: bool = True, unsafe: bool = False,
+              config: Config | None = None, overrides: dict[str, Any] | None = None,
+              date: _dt.date | None = None, stdin: bytes | None = None, stdin_filename: str | None = None,
+              progress: Callable[[int], None] | None = None) -> Iterator["FileResult"]:
+    """Fix files: each result has ``original`` and ``fixed`` text.
+
+    With ``write`` the fixed files are written back (atomically, only over the
+    bytes that were read, never a read-only file) and the result holds the fixed
+    text's findings, or ``not_written`` saying why a file was left alone; without
+    it nothing is written and the findings are the original's (a diff preview).
+    Standard input is checked, never fixed. No cache, one process.
+    """
+    from .engine.fixing import fix_results
+
+    engine = _engine(config, overrides, date, jobs=1, stdin_filename=stdin_filename)
+    names = engine.discover([os.fspath(p) for p in paths])
+    return fix_results(engine, engine.results(names, stdin, progress), write=write, unsafe=unsafe)
+
+
+def discover(paths: Iterable["str | os.PathLike[str]"], *, config: Config | None = None,
+             overrides: dict[str, Any] | None = None) -> list[str]:
+    """The files ``check_paths`` would check, in order: files as given, folders walked."""
+    return _engine(config, overrides).discover([os.fspath(p) for p in paths])
+
+
+def effective_config(directory: "str | os.PathLike[str] | None" = None, *, config: Config | None = None,
+                     overrides: dict[str, Any] | None = None) -> Config:
+    """The config that applies to files in ``directory`` (default: the current folder),
+    with ``overrides`` applied: ``config`` if given, else the config file found there."""
+    return _engine(config, overrides).config_in(Path(directory) if directory is not None else None)
+
+
+def read_baseline(baseline: "str | os.PathLike[str]") -> "Baseline":
+    """The findings a baseline file accepts; ``.filter(diagnostics)`` drops them.
+
+    >>> kept = read_baseline("lintnews-baseline.json").filter(diagnostics)  # doctest: +SKIP
+    """
+    from .engine.baseline import Baseline
+
+    return Baseline.read(Path(baseline))
+
+
+def write_baseline(baseline: "str | os.PathLike[str]", diagnostics: Iterable[Diagnostic]) -> None:
+    """Record ``diagnostics`` (internal errors excepted) as accepted, in a baseline file."""
+    from .engine.baseline import write_baseline as write
+
+    write(Path(baseline), list(diagnostics))

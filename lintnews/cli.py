@@ -1,4 +1,4 @@
-"""The command line (typer): thin, it parses flags and calls the engine.
+"""The command line (typer): thin, it parses flags and calls the public API (``lintnews``).
 
 Exit codes: 0 nothing at or above fail-on, 1 findings, 2 usage/config/internal error.
 """
@@ -92,62 +92,115 @@ def check(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
 ) -> None:
     """Check articles and report discrepancies."""
-    from .config import ConfigError
-    from .engine import Engine, RunOptions, filter_baseline, read_baseline
-    from .engine import write_baseline as save_baseline
-    from .report import FORMATS, ReportContext, render
+    from .report import FORMATS
+
+    api = lintnews_api()
 
     fmt = fmt or ("full" if sys.stdout.isatty() and not output_file else "concise")
     if fmt not in FORMATS:
         _die(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    the_date = None
-    if date:
-        try:
-            the_date = _dt.date.fromisoformat(date)
-        except ValueError:
-            _die(f"--date must be YYYY-MM-DD, not {date!r}")
     paths = paths or ["."]
     if paths.count("-") and len(paths) > 1:
         _die("'-' (stdin) cannot be combined with other paths")
     overrides = _overrides(select, ignore, extend_select, fail_on, headline, model)
     if cache_dir is not None:
         overrides["cache_dir"] = cache_dir.resolve()
-    fixing = fix or diff  # fixes need the parsed article: no cache, one process
-    opts = RunOptions(overrides=overrides, config_file=config, date=the_date, stdin_filename=stdin_filename,
-                      baseline=baseline, cache=not (no_cache or fixing), jobs=1 if fixing else jobs,
-                      isolated=isolated)
-    from .nlp import ModelError
-
+    settings = dict(config=_fixed_config(config, isolated), overrides=overrides, date=_date(date),
+                    stdin_filename=stdin_filename)
     try:
-        engine = Engine(opts)
-        names = engine.discover(paths)  # a missing path becomes an E001 for that path
-        stdin_data = sys.stdin.buffer.read() if "-" in names else None
-        with _progress(len(names)) as advance:
-            results = engine.run(names, stdin_data, progress=advance)
-        if fix or diff:
-            results = _fix(engine, results, write=fix and not diff, unsafe=unsafe_fixes, show_diff=diff)
-        diags = [d for r in results for d in r.diagnostics]
-        accepted = read_baseline(baseline) if baseline else None
-        if write_baseline:  # every current finding, so that `--baseline B --write-baseline B` keeps them
-            save_baseline(write_baseline, diags)
-        if accepted is not None:
-            diags = filter_baseline(diags, accepted, root=baseline.parent)
-        fail_on_sev = engine.config_for(Path.cwd() / "x").fail_on
-        rules = engine.rules_for(engine.config_for(Path.cwd() / "x"))
-    except ConfigError as ex:
+        results = _results(paths, settings, fix, diff, unsafe_fixes, not no_cache, jobs)
+        diags = _apply_baselines([d for r in results for d in r.diagnostics], baseline, write_baseline)
+        cfg = api.effective_config(config=settings["config"], overrides=overrides)
+        text = _report(fmt, diags, results, cfg, statistics, color, output_file)
+    except (api.ConfigError, api.ModelError) as ex:
         _die(str(ex))
-    except ModelError as ex:
+    _write_output(text, output_file)
+    failing = any(d.severity >= cfg.fail_on for d in diags)
+    raise typer.Exit(0 if exit_zero or not failing else 1)
+
+
+def lintnews_api():
+    """The public API (``lintnews/__init__.py``): all the command line checks through."""
+    import lintnews
+
+    return lintnews
+
+
+def _date(date: Optional[str]) -> Optional[_dt.date]:
+    if not date:
+        return None
+    try:
+        return _dt.date.fromisoformat(date)
+    except ValueError:
+        _die(f"--date must be YYYY-MM-DD, not {date!r}")
+
+
+def _fixed_config(config: Optional[Path], isolated: bool):
+    """--config FILE or --isolated: one config for every file (None: the files' own)."""
+    from .config import Config, ConfigError
+
+    if config:
+        try:
+            return Config.from_file(config)
+        except ConfigError as ex:
+            _die(str(ex))
+    return Config() if isolated else None
+
+
+def _results(paths: List[str], settings: dict, fix: bool, diff: bool, unsafe: bool, cache: bool,
+             jobs: Optional[int]) -> list:
+    """Every file's result through the API: checked, or fixed (--fix writes, --diff shows)."""
+    api = lintnews_api()
+    names = api.discover(paths, config=settings["config"], overrides=settings["overrides"])
+    stdin = sys.stdin.buffer.read() if "-" in names else None
+    with _progress(len(names)) as advance:
+        if not (fix or diff):
+            return list(api.check_paths(names, cache=cache, jobs=jobs, stdin=stdin, progress=advance,
+                                        **settings))
+        out = []
+        for r in api.fix_paths(names, write=fix and not diff, unsafe=unsafe, stdin=stdin,
+                               progress=advance, **settings):
+            if diff:
+                sys.stdout.write(r.unified_diff())
+            if r.not_written:
+                typer.echo(f"lintnews: {r.path}: not fixed: {r.not_written}", err=True)
+            out.append(r)
+        return out
+
+
+def _apply_baselines(diags: list, baseline: Optional[Path], write_baseline: Optional[Path]) -> list:
+    """--write-baseline records every current finding (so that `--baseline B --write-baseline B`
+    keeps them); --baseline hides the findings it accepts."""
+    api = lintnews_api()
+    accepted = api.read_baseline(baseline) if baseline else None  # read before it is rewritten
+    if write_baseline:
+        api.write_baseline(write_baseline, diags)
+    return accepted.filter(diags) if accepted is not None else diags
+
+
+def _report(fmt: str, diags: list, results: list, cfg, statistics: bool, color: Optional[bool],
+            output_file: Optional[Path]) -> str:
+    """The report text: counts per rule (--statistics), else ``fmt``."""
+    from .registry import RuleError, load_rules
+    from .report import ReportContext, render
+
+    if statistics:
+        counts = Counter((d.code, d.rule) for d in diags)
+        return "".join(f"{n:>5}  {c:<5} {name}\n" for (c, name), n in
+                       sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+    try:
+        rules = load_rules(cfg.rule_dirs)
+    except RuleError as ex:
         _die(str(ex))
-    ctx = ReportContext(rules=rules, sources={r.path: r.source_text() for r in results if r.source_text() is not None},
+    ctx = ReportContext(rules=rules, sources={r.path: r.source_text() for r in results
+                                              if r.source_text() is not None},
                         color=(color if color is not None else (sys.stdout.isatty() and not output_file
                                                                 and "NO_COLOR" not in os.environ)),
                         version=__version__, files_checked=len(results))
-    if statistics:
-        counts = Counter((d.code, d.rule) for d in diags)
-        text = "".join(f"{n:>5}  {c:<5} {name}\n" for (c, name), n in
-                       sorted(counts.items(), key=lambda x: (-x[1], x[0])))
-    else:
-        text = render(fmt, diags, ctx)
+    return render(fmt, diags, ctx)
+
+
+def _write_output(text: str, output_file: Optional[Path]) -> None:
     if output_file:
         try:
             output_file.write_text(text, encoding="utf-8", errors="surrogateescape")  # paths as on disk
@@ -156,8 +209,6 @@ def check(
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    failing = any(d.severity >= fail_on_sev for d in diags)
-    raise typer.Exit(0 if exit_zero or not failing else 1)
 
 
 class _progress:
@@ -184,43 +235,6 @@ class _progress:
             self.bar.stop()
 
 
-def _fix(engine, results, write: bool, unsafe: bool, show_diff: bool):
-    """Apply fixes (fixes.fix_source) and write them, or print them as a diff; a file that
-    cannot or must not be written is reported on stderr and keeps its findings."""
-    from . import fixes
-
-    out = []
-    for res in results:
-        art = res.article
-        if art is None or art.path == (engine.options.stdin_filename or "-") and not Path(art.path).is_file():
-            out.append(res)
-            continue
-        if art.fmt == "docx":  # lintnews reads Word files, never writes them
-            if res.diagnostics:
-                typer.echo(f"lintnews: {art.path}: not fixed: lintnews does not change Word files; "
-                           f"make the changes in Word (line = paragraph, column = character)", err=True)
-            out.append(res)
-            continue
-        original = art.source
-        current, current_res = fixes.fix_source(
-            original, res, lambda text: engine.recheck(art.path, fixes.encode(text, art.encoding, art.bom)),
-            unsafe)
-        if current != original:
-            if show_diff:
-                sys.stdout.write(fixes.unified_diff(art.path, original, current))
-            if write:
-                try:
-                    fixes.write_fixed(Path(art.path), fixes.encode(current, art.encoding, art.bom), art.digest)
-                except fixes.NotWritten as ex:  # say why, keep its findings, go on with the others
-                    typer.echo(f"lintnews: {art.path}: not fixed: {ex}", err=True)
-                    out.append(res)
-                    continue
-                out.append(current_res)
-                continue
-        out.append(res if show_diff else current_res)
-    return out
-
-
 @app.command()
 def rules(
     select: Optional[List[str]] = typer.Option(None, help="Show the effect of this selection."),
@@ -232,13 +246,11 @@ def rules(
     """List every rule: code, name, kind, default severity, and whether it is enabled."""
     import json
 
-    from .config import ConfigError, find_config, is_selected, read_file, with_overrides
+    from .config import Config, ConfigError, is_selected, project_config, with_overrides
     from .registry import RuleError, load_rules
 
     try:
-        cfg = read_file(config) if config else find_config(Path.cwd())
-        if cfg is None:
-            _die(f"{config}: no [tool.lintnews] table")
+        cfg = Config.from_file(config) if config else project_config()
         cfg = with_overrides(cfg, _overrides(select, ignore, extend_select, None, None, None))
         all_rules = load_rules(cfg.rule_dirs)
     except (ConfigError, RuleError) as ex:
@@ -267,16 +279,17 @@ def rules(
 @app.command()
 def explain(rule: str = typer.Argument(..., help="A rule code (C201) or name (conflicting-accounts).")) -> None:
     """Explain one rule: what it checks, why, how to fix or silence it, with examples."""
-    from .config import ConfigError, find_config
-    from .engine import INTERNAL
+    from .config import ConfigError, project_config
+    from .internal import INTERNAL_CODES
     from .registry import RuleError, find_rule, load_rules
 
-    if rule.upper() in INTERNAL:
-        name, sev, text = INTERNAL[rule.upper()]
-        typer.echo(f"{rule.upper()} {name} ({sev}, internal)\n\n{text}")
+    internal = INTERNAL_CODES.get(rule.strip().upper())
+    if internal is not None:
+        typer.echo(f"{internal.code} {internal.name} ({internal.severity}, internal)\n\n"
+                   f"{internal.summary}\n\n{internal.explain}")
         return
     try:
-        all_rules = load_rules(find_config(Path.cwd()).rule_dirs)
+        all_rules = load_rules(project_config().rule_dirs)
     except (ConfigError, RuleError) as ex:
         _die(str(ex))
     r = find_rule(all_rules, rule)

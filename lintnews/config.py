@@ -1,7 +1,10 @@
 """Settings from ``[tool.lintnews]`` / ``lintnews.toml`` / ``.lintnews.toml`` and flags.
 
-Config files are found by walking up from each checked file; the nearest wins.
-Unknown keys and bad values raise ConfigError naming the file and the key.
+Config files are found by walking up from each checked file; the nearest wins
+(``project_config(folder)``). A Config can also be built in code, with the same keys
+as the TOML table: ``Config.from_dict({"select": ["C2"], "rules": {"long-sentence":
+{"max-words": 40}}})``, or ``Config(select=["C2"], rules={...})``. Unknown keys and bad
+values raise ConfigError naming the file (or the code) and the key.
 """
 from __future__ import annotations
 
@@ -55,6 +58,40 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
 
+    def __post_init__(self) -> None:
+        # Built in code, the table-shaped fields may be given as the TOML gives them (lists,
+        # dicts, strings): validate and normalise them exactly as a config file's.
+        given = {f: getattr(self, f) for f in _TABLE_SHAPED
+                 if isinstance(getattr(self, f), (list, dict, str))}
+        if given:
+            where = f"{self.source}" if self.source else "Config(...)"
+            table = {k.replace("_", "-"): v for k, v in given.items()}
+            for attr, value in parse_table(table, where, resolved(self.root)).items():
+                object.__setattr__(self, attr, value)
+
+    @classmethod
+    def from_dict(cls, table: dict[str, Any], root: Path | None = None) -> "Config":
+        """A Config from the keys of a ``[tool.lintnews]`` table (``"max-article-size"`` or
+        ``"max_article_size"``), validated as a config file is; ``root`` anchors
+        ``rule-dirs``, ``cache-dir`` and ``per-file-ignores`` (default: the current folder).
+
+        >>> Config.from_dict({"select": ["W1"], "rules": {"long-sentence": {"max-words": 40}}}).select
+        ('W1',)
+        """
+        if not isinstance(table, dict):
+            raise ConfigError("Config.from_dict: expected a dict of [tool.lintnews] keys")
+        base = resolved(root or Path.cwd())
+        return cls(root=base, **parse_table(table, "Config.from_dict", base))
+
+    @classmethod
+    def from_file(cls, path: Path) -> "Config":
+        """The Config in one file (lintnews.toml, .lintnews.toml or pyproject.toml);
+        ConfigError when it cannot be read or holds no ``[tool.lintnews]`` table."""
+        cfg = read_file(Path(path))
+        if cfg is None:
+            raise ConfigError(f"{path}: no [tool.lintnews] table")
+        return cfg
+
     def options_for(self, code: str, name: str) -> dict[str, Any]:
         """Rule options from ``[tool.lintnews.rules.<name or code>]``."""
         out: dict[str, Any] = {}
@@ -83,6 +120,11 @@ class Config:
         return tuple(out)
 
 
+# Fields whose code form may be written as in TOML (normalised by Config.__post_init__).
+_TABLE_SHAPED = ("select", "ignore", "extend_select", "include", "exclude", "known_acronyms",
+                 "per_file_ignores", "severity", "rules", "fail_on")
+
+
 def _str_list(where: str, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -96,70 +138,86 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
     out: dict[str, Any] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("_", "-")
-        attr = key.replace("-", "_")
-        if key in ("select", "ignore", "extend-select", "include", "exclude", "known-acronyms"):
-            out[attr] = _str_list(where, raw_key, value)
-        elif key == "per-file-ignores":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
-            out[attr] = tuple((g, _str_list(where, f"per-file-ignores.{g}", v)) for g, v in value.items())
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'severity' must be a table of rule = severity")
-            try:
-                out[attr] = tuple((k, Severity.parse(v)) for k, v in value.items())
-            except ValueError as ex:
-                raise ConfigError(f"{where}: 'severity': {ex}") from None
-        elif key == "fail-on":
-            try:
-                out[attr] = Severity.parse(value)
-            except ValueError as ex:
-                raise ConfigError(f"{where}: 'fail-on': {ex}") from None
-        elif key == "rules":
-            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{where}: 'rules' must be a table of [rules.<name>] tables")
-            out[attr] = tuple((k, tuple((ok.replace("-", "_"), ov) for ok, ov in v.items()))
-                              for k, v in value.items())
-        elif key == "rule-dirs":
-            dirs = tuple(resolved(root / d) for d in _str_list(where, raw_key, value))
-            for d in dirs:
-                if not os.path.isdir(d):
-                    raise ConfigError(f"{where}: 'rule-dirs': {d} is not a directory")
-            out[attr] = dirs
-        elif key == "model":
-            if not isinstance(value, str) or not value:
-                raise ConfigError(f"{where}: 'model' must be a package name")
-            out[attr] = value
-        elif key == "headline":
-            if value not in HEADLINE_MODES:
-                raise ConfigError(f"{where}: 'headline' must be one of {', '.join(HEADLINE_MODES)}, "
-                                  f"not {value!r}")
-            out[attr] = value
-        elif key == "cache-dir":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'cache-dir' must be a path")
-            out[attr] = resolved(root / value)
-        elif key == "jobs":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0 = CPU count)")
-            out[attr] = value
-        elif key == "max-article-size":
-            lo, hi = ARTICLE_SIZE_RANGE
-            if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-                raise ConfigError(f"{where}: 'max-article-size' must be a whole number of characters "
-                                  f"from {lo:,} to {hi:,}, not {value!r}")
-            out[attr] = value
-        elif key == "time-budget":
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not value >= 0:
-                raise ConfigError(f"{where}: 'time-budget' must be a number of seconds >= 0 "
-                                  f"(0 = no limit), not {value!r}")
-            out[attr] = float(value)
-        else:
+        parsed = _selection_value(key, raw_key, value, where)
+        if parsed is _UNKNOWN:
+            parsed = _setting_value(key, raw_key, value, where, root)
+        if parsed is _UNKNOWN:
             raise ConfigError(f"{where}: unknown key '{raw_key}' (known: select, ignore, extend-select, "
                               f"per-file-ignores, severity, fail-on, rules, rule-dirs, include, exclude, "
                               f"model, known-acronyms, headline, cache-dir, jobs, max-article-size, "
                               f"time-budget)")
+        out[key.replace("-", "_")] = parsed
     return out
+
+
+_UNKNOWN = object()
+
+
+def _selection_value(key: str, raw_key: str, value: Any, where: str) -> Any:
+    """Selectors, severities and rule options, validated; _UNKNOWN for any other key."""
+    if key in ("select", "ignore", "extend-select", "include", "exclude", "known-acronyms"):
+        return _str_list(where, raw_key, value)
+    elif key == "per-file-ignores":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+        return tuple((g, _str_list(where, f"per-file-ignores.{g}", v)) for g, v in value.items())
+    elif key == "severity":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'severity' must be a table of rule = severity")
+        try:
+            return tuple((k, Severity.parse(v)) for k, v in value.items())
+        except ValueError as ex:
+            raise ConfigError(f"{where}: 'severity': {ex}") from None
+    elif key == "fail-on":
+        try:
+            return Severity.parse(value)
+        except ValueError as ex:
+            raise ConfigError(f"{where}: 'fail-on': {ex}") from None
+    elif key == "rules":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise ConfigError(f"{where}: 'rules' must be a table of [rules.<name>] tables")
+        return tuple((k, tuple((ok.replace("-", "_"), ov) for ok, ov in v.items()))
+                     for k, v in value.items())
+    return _UNKNOWN
+
+
+def _setting_value(key: str, raw_key: str, value: Any, where: str, root: Path) -> Any:
+    """The other settings, validated; _UNKNOWN for a key that is none of them."""
+    if key == "rule-dirs":
+        dirs = tuple(resolved(root / d) for d in _str_list(where, raw_key, value))
+        for d in dirs:
+            if not os.path.isdir(d):
+                raise ConfigError(f"{where}: 'rule-dirs': {d} is not a directory")
+        return dirs
+    elif key == "model":
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{where}: 'model' must be a package name")
+        return value
+    elif key == "headline":
+        if value not in HEADLINE_MODES:
+            raise ConfigError(f"{where}: 'headline' must be one of {', '.join(HEADLINE_MODES)}, "
+                              f"not {value!r}")
+        return value
+    elif key == "cache-dir":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: 'cache-dir' must be a path")
+        return resolved(root / value)
+    elif key == "jobs":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"{where}: 'jobs' must be a whole number >= 0 (0 = CPU count)")
+        return value
+    elif key == "max-article-size":
+        lo, hi = ARTICLE_SIZE_RANGE
+        if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+            raise ConfigError(f"{where}: 'max-article-size' must be a whole number of characters "
+                              f"from {lo:,} to {hi:,}, not {value!r}")
+        return value
+    elif key == "time-budget":
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not value >= 0:
+            raise ConfigError(f"{where}: 'time-budget' must be a number of seconds >= 0 "
+                              f"(0 = no limit), not {value!r}")
+        return float(value)
+    return _UNKNOWN
 
 
 def read_file(path: Path) -> Config | None:
@@ -182,6 +240,12 @@ def read_file(path: Path) -> Config | None:
         raise ConfigError(f"{where}: expected a table")
     root = resolved(path.parent)
     return Config(root=root, source=path, **parse_table(table, where, root))
+
+
+def project_config(directory: Path | None = None) -> Config:
+    """The config that governs the files in ``directory`` (default: the current folder):
+    the nearest config file at or above it, else the defaults."""
+    return find_config(directory if directory is not None else Path.cwd())
 
 
 @lru_cache(maxsize=256)

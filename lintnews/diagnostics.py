@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,3 +128,15 @@ class Diagnostic:
             "related": [r.as_dict() for r in self.related],
             "fix": self.fix.as_dict() if self.fix else None,
         }
+
+
+def fingerprints(diags: list[Diagnostic]) -> list[str]:
+    """A fingerprint for each diagnostic, unique in the list though free of line numbers:
+    identical findings (same path, code, text and message) are told apart by their order."""
+    seen: Counter = Counter()
+    out = []
+    for d in diags:
+        base = (d.path, d.code, d.text, d.message_no_lines())
+        out.append(d.fingerprint(seen[base]))
+        seen[base] += 1
+    return out

@@ -1,14 +1,14 @@
-"""Applying fixes without ever losing text.
+"""Applying edits and writing files without ever losing text.
 
 Edits are in code-point offsets of the decoded source. Overlapping or touching
 edits are never combined: the first (in file order) wins and the rest wait for
-the next pass; a pass that would add an error-level finding keeps only the fixes
-that add none. Files are written atomically (temp file + rename in the same
+the next pass (the pass loop, which keeps only fixes that add no error-level
+finding, is ``engine.fixing``). Files are written atomically (temp file + rename in the same
 directory) with their encoding, BOM and line endings kept, and only over the very
 bytes that were read; read-only files and folders are left alone.
 
 What a fix may edit at all (verbatim prose only) is decided where a finding
-becomes a Diagnostic: ``engine.fix_edits``.
+becomes a Diagnostic: ``engine.pipeline.fix_edits``.
 """
 from __future__ import annotations
 
@@ -17,16 +17,9 @@ import difflib
 import hashlib
 import os
 import tempfile
-from collections import Counter
 from pathlib import Path
-from typing import Any, Callable
 
-from .diagnostics import Diagnostic, Edit, Fix, Severity
-
-# Each pass applies only edits that neither overlap nor touch; "the the the the" needs
-# one pass per extra word. Enough passes that a second --fix finds nothing left.
-MAX_PASSES = 10
-
+from .diagnostics import Diagnostic, Edit, Fix
 
 def select_fixes(diags: list[Diagnostic], unsafe: bool = False) -> list[Fix]:
     """The fixes of one pass: none overlaps or touches another; in file order."""
@@ -44,54 +37,12 @@ def select_fixes(diags: list[Diagnostic], unsafe: bool = False) -> list[Fix]:
 
 def select_edits(diags: list[Diagnostic], unsafe: bool = False) -> list[Edit]:
     """Non-overlapping, non-adjacent edits from the fixable diagnostics, in file order."""
-    return _edits(select_fixes(diags, unsafe))
+    return edits_of(select_fixes(diags, unsafe))
 
 
-def _edits(fixes: list[Fix]) -> list[Edit]:
+def edits_of(fixes: list[Fix]) -> list[Edit]:
+    """The edits of ``fixes``, in file order."""
     return sorted((e for f in fixes for e in f.edits), key=lambda e: e.start)
-
-
-def _errors(diags: list[Diagnostic]) -> Counter:
-    return Counter(d.code for d in diags if d.severity >= Severity.ERROR)
-
-
-def _worse(before: Any, after: Any) -> bool:
-    """True when ``after`` cannot be read or has an error-level finding ``before`` had not."""
-    if after.article is None:
-        return True
-    old, new = _errors(before.diagnostics), _errors(after.diagnostics)
-    return any(n > old[code] for code, n in new.items())
-
-
-def fix_source(source: str, result: Any, recheck: Callable[[str], Any],
-               unsafe: bool = False) -> tuple[str, Any]:
-    """Fix ``source`` pass by pass until nothing is left (at most MAX_PASSES).
-
-    ``result`` is its lint result (``.article``, ``.diagnostics``); ``recheck(text)``
-    lints new text. A pass whose fixes would make the text unreadable or add an
-    error-level finding is redone one fix at a time, keeping only fixes that do
-    neither: fixing never makes an article worse. Returns (text, its result).
-    """
-    current, res = source, result
-    for _ in range(MAX_PASSES):
-        chosen = select_fixes(res.diagnostics, unsafe)
-        if not chosen:
-            break
-        text = apply_edits(current, _edits(chosen))
-        new = recheck(text)
-        if _worse(res, new):
-            kept: list[Fix] = []
-            text, new = current, None
-            for fix in chosen:  # edits of one pass never overlap: any subset applies
-                trial = apply_edits(current, _edits(kept + [fix]))
-                checked = recheck(trial)
-                if not _worse(res, checked):
-                    kept.append(fix)
-                    text, new = trial, checked
-            if new is None:
-                break  # every fix left would make it worse
-        current, res = text, new
-    return current, res
 
 
 def apply_edits(source: str, edits: list[Edit]) -> str:
@@ -183,5 +134,6 @@ def write_fixed(path: Path, data: bytes, expect: str) -> None:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    """``before`` -> ``after`` as a unified diff of ``a/path`` and ``b/path``."""
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                         fromfile=f"a/{path}", tofile=f"b/{path}"))

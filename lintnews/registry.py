@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,6 @@ from typing import Any
 import yaml
 
 from .diagnostics import Severity
-from .kinds import BUILTIN_KINDS
 
 CODE_RE = re.compile(r"^[A-Z][0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -50,12 +50,38 @@ class Rule:
 
 
 # -- kinds -----------------------------------------------------------------------------
+KINDS_DIR = Path(__file__).resolve().parent / "kinds"
+# A built-in kind is a top-level class named <Name>Kind in a module under lintnews/kinds/;
+# its kind name is <Name> in kebab-case (TermVariantKind -> term-variant). Read from the
+# source text, so that loading rules imports no kind (and no spaCy).
+_KIND_CLASS = re.compile(r"^class ([A-Z][A-Za-z0-9]*)Kind\b", re.M)
 _KIND_CACHE: dict[str, type] = {}
+
+
+def kind_name(class_name: str) -> str:
+    """``TermVariantKind`` -> ``term-variant``."""
+    base = class_name[:-len("Kind")] if class_name.endswith("Kind") else class_name
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", base).lower()
+
+
+@lru_cache(maxsize=1)
+def builtin_kinds() -> dict[str, str]:
+    """Every built-in kind name -> "module:Class", found in lintnews/kinds/ without importing it."""
+    found: dict[str, str] = {}
+    for path in sorted(KINDS_DIR.rglob("*.py")):
+        rel = path.relative_to(KINDS_DIR.parent.parent).with_suffix("")
+        module = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+        for m in _KIND_CLASS.finditer(path.read_text(encoding="utf-8")):
+            name = kind_name(m.group(1))
+            if name in found:
+                raise RuleError(f"kind {name!r} is defined twice: {found[name]} and {module}")
+            found[name] = f"{module}:{m.group(1)}Kind"
+    return found
 
 
 def kind_names() -> dict[str, str]:
     """Every known kind name -> "module:Class" (built-ins, then entry points)."""
-    names = dict(BUILTIN_KINDS)
+    names = dict(builtin_kinds())
     try:
         for ep in metadata.entry_points(group="lintnews.kinds"):
             names.setdefault(ep.name, ep.value)

@@ -204,7 +204,7 @@ def test_pathological_regex_is_e002_not_a_hang(tmp_path):
 def test_missing_kind_module_is_e002_not_a_crash(tmp_path, monkeypatch):
     from lintnews import registry
 
-    monkeypatch.setitem(registry.BUILTIN_KINDS, "ghost", "lintnews_no_such_module:Ghost")
+    monkeypatch.setitem(registry.builtin_kinds(), "ghost", "lintnews_no_such_module:Ghost")
     project(tmp_path, rules=GOOD.replace("kind: phrase", "kind: ghost").replace(
         "  options: {phrases: {utilise: use}}\n", "") + REGEX_RULE)
     eng = Engine(RunOptions(config_file=tmp_path / "lintnews.toml", overrides={"select": ("X2", "X9")}))

@@ -213,12 +213,37 @@ def _add_bare(text: str, letters: str, runs: _Runs, defs: list[Definition]) -> N
 
 def build(facts: Any) -> Acronyms:
     """Find every acronym, its uses and definitions."""
+    doc = facts.doc
+    text = doc.text
+    items = _acronyms(doc, facts.article.headline,
+                      frozenset(getattr(facts.settings, "known_acronyms", ()) or ()))
+    if not items:
+        return Acronyms({})
+    tx = _textacy_definitions(doc) if any(not a.known for a in items.values()) else {}
+    runs_by_length: dict[int, _Runs] = {}
+    searched = 0
+    for key, a in items.items():
+        letters = a.letters
+        if len(letters) < 2:
+            continue
+        searched += 1
+        defs = _definitions(text, a, runs_by_length if searched <= MAX_SEARCHED else None)
+        long_tx = tx.get(key) or tx.get(key + "s") or ""
+        if long_tx and not defs:
+            i = text.find(long_tx)
+            if i >= 0:
+                defs.append(Definition(i, i + len(long_tx), long_tx, False))
+        defs.sort(key=lambda d: d.start)
+        a.definitions = defs
+        # a use inside its own definition is not a use before the definition
+        a.uses = [u for u in a.uses if not any(d.parenthetical and d.start <= u[0] < d.end for d in defs)]
+    return Acronyms(dict(sorted(items.items(), key=lambda kv: (kv[1].uses or kv[1].headline_uses or [(0, 0)])[0])))
+
+
+def _acronyms(doc: Any, head: tuple[int, int] | None, known_extra: frozenset[str]) -> dict[str, "Acronym"]:
+    """Every acronym token, by its key (a plural "MPs" under "MP"), with its uses."""
     from textacy.extract.acros import is_acronym
 
-    doc, art = facts.doc, facts.article
-    text = doc.text
-    known_extra = frozenset(getattr(facts.settings, "known_acronyms", ()) or ())
-    head = art.headline
     items: dict[str, Acronym] = {}
     for tok in doc:
         t = tok.text
@@ -236,45 +261,36 @@ def build(facts: Any) -> Acronyms:
         else:
             a.uses.append(span)
             a.ent_labels.append(tok.ent_type_)
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            prev = doc[tok.i - 1] if tok.i else None
-            if (nxt is not None and tok.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha
-                    and not nxt.is_upper and nxt.ent_type_ == tok.ent_type_ != "") or \
-                    (prev is not None and prev.whitespace_ and prev.text[:1].isupper() and prev.is_alpha
-                     and not prev.is_upper and not prev.is_sent_start and prev.ent_type_ == tok.ent_type_ != ""):
-                a.in_name = True  # "SSL International", "JP Morgan": part of a name
-    if not items:
-        return Acronyms({})
-    tx = _textacy_definitions(doc) if any(not a.known for a in items.values()) else {}
-    runs_by_length: dict[int, _Runs] = {}
-    searched = 0
-    for key, a in items.items():
-        letters = a.letters
-        if len(letters) < 2:
-            continue
-        searched += 1
-        defs: list[Definition] = []
-        # "Long Form (ACR)" and "ACR (Long Form)"
-        for s, e in a.uses:
-            if text[e:e + 1] == ")" and text[s - 1:s] == "(":
-                found = _expansion_before(text, s - 1 - (1 if text[s - 2:s - 1] == " " else 0), letters)
-                if found:
-                    defs.append(Definition(found[0], e + 1, re.sub(r"['’]s?$", "", found[1].strip()), True))
-            m = _PAREN_AFTER.match(text, e)
-            if m and matches_expansion(letters, _WORD.findall(m.group(1))):
-                defs.append(Definition(s, m.end(), m.group(1).strip(), True))
-        # A bare expansion anywhere ("the China National Space Administration ... CNSA")
-        if searched <= MAX_SEARCHED:
-            if len(letters) not in runs_by_length:
-                runs_by_length[len(letters)] = _Runs(text, len(letters))
-            _add_bare(text, letters, runs_by_length[len(letters)], defs)
-        long_tx = tx.get(key) or tx.get(key + "s") or ""
-        if long_tx and not defs:
-            i = text.find(long_tx)
-            if i >= 0:
-                defs.append(Definition(i, i + len(long_tx), long_tx, False))
-        defs.sort(key=lambda d: d.start)
-        a.definitions = defs
-        # a use inside its own definition is not a use before the definition
-        a.uses = [u for u in a.uses if not any(d.parenthetical and d.start <= u[0] < d.end for d in defs)]
-    return Acronyms(dict(sorted(items.items(), key=lambda kv: (kv[1].uses or kv[1].headline_uses or [(0, 0)])[0])))
+            a.in_name = a.in_name or _in_name(doc, tok)
+    return items
+
+
+def _in_name(doc: Any, tok: Any) -> bool:
+    """"SSL International", "JP Morgan": the acronym is part of a longer name."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i else None
+    return bool((nxt is not None and tok.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha
+                 and not nxt.is_upper and nxt.ent_type_ == tok.ent_type_ != "") or
+                (prev is not None and prev.whitespace_ and prev.text[:1].isupper() and prev.is_alpha
+                 and not prev.is_upper and not prev.is_sent_start and prev.ent_type_ == tok.ent_type_ != ""))
+
+
+def _definitions(text: str, a: "Acronym", runs_by_length: dict[int, "_Runs"] | None) -> list["Definition"]:
+    """Where the text spells ``a`` out: "Long Form (ACR)", "ACR (Long Form)", and (with
+    ``runs_by_length``, for the first MAX_SEARCHED acronyms) a bare expansion anywhere."""
+    letters = a.letters
+    defs: list[Definition] = []
+    for s, e in a.uses:
+        if text[e:e + 1] == ")" and text[s - 1:s] == "(":
+            found = _expansion_before(text, s - 1 - (1 if text[s - 2:s - 1] == " " else 0), letters)
+            if found:
+                defs.append(Definition(found[0], e + 1, re.sub(r"['’]s?$", "", found[1].strip()), True))
+        m = _PAREN_AFTER.match(text, e)
+        if m and matches_expansion(letters, _WORD.findall(m.group(1))):
+            defs.append(Definition(s, m.end(), m.group(1).strip(), True))
+    # A bare expansion anywhere ("the China National Space Administration ... CNSA")
+    if runs_by_length is not None:
+        if len(letters) not in runs_by_length:
+            runs_by_length[len(letters)] = _Runs(text, len(letters))
+        _add_bare(text, letters, runs_by_length[len(letters)], defs)
+    return defs

@@ -16,9 +16,11 @@ from .numbers import word_value
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Professor|Dame|Rev|President|Judge)\.?"
 _NAME_WORD = r"[A-Z][\w'\u2019-]*(?:-[A-Z][\w'\u2019]*)?"
 _NAME = rf"(?:{TITLES}\s+)?{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|bin|al|le)\s+)?{_NAME_WORD}){{0,3}}"
-_AGE_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|"
-            r"three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|"
-            r"sixteen|seventeen|eighteen|nineteen|ten|nine|eight|seven|six|five|four|three|two|one)")
+# an age in digits or words ("52", "fifty-two", "nine"): longer words first
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ten".split()
+_AGE_NUM = rf"(?:\d{{1,3}}|(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS + _UNITS[::-1])})"
 APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>(?:aged|who\s+is|who\s+turn(?:s|ed)|now)"
                       rf"\s+(?:(?:just|only|now)\s+)?)?(?P<age>\d{{1,3}})"
                       rf"(?=\s*[,.;)]|\s+(?:and|is|was|has|had|who|said|says|in|on|this)\b)")
@@ -161,98 +163,127 @@ def _descriptive(doc: Any, start: int, end: int) -> bool:
 
 
 def build(facts: Any) -> Ages:
-    """Ages tied to people, and birth years."""
-    text: str = facts.article.text
-    doc = facts.doc
-    persons = _person_mentions(doc, text)
-    known = {p[2] for p in persons}
-    person_texts = [e.text.split() for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"]
-    ner_persons = [(e.start_char, e.end_char, "", None) for e in getattr(doc, "ents", ())
-                   if e.label_ == "PERSON"]
-    out = Ages()
-    for s, e, sur, given in persons:
-        p = out.persons.setdefault(sur, Person(sur, given))
-        p.mentions.append((s, e))
-        if p.given is None and given:
-            p.given = given
-    taken: list[tuple[int, int]] = []
+    """Ages tied to people, and birth years; an unnamed "the 59-year-old" is tied to the
+    person it most likely means (``resolve_unnamed``)."""
+    c = _Collector(facts.article.text, facts.doc)
+    c.stated()
+    c.year_olds()
+    c.descriptors()
+    c.births()
+    c.out.mentions.sort(key=lambda a: a.start)
+    resolve_unnamed(c.out, c.text)
+    return c.out
 
-    def add(start: int, end: int, age: int, form: str, name: str | None, name_start: int) -> None:
+
+class _Collector:
+    """Builds an article's Ages: each pattern's matches added in turn, none overlapping."""
+
+    def __init__(self, text: str, doc: Any) -> None:
+        self.text, self.doc = text, doc
+        self.persons = _person_mentions(doc, text)
+        self.known = {p[2] for p in self.persons}
+        self.person_texts = [e.text.split() for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"]
+        self.ner_persons = [(e.start_char, e.end_char, "", None) for e in getattr(doc, "ents", ())
+                            if e.label_ == "PERSON"]
+        self.out = Ages()
+        for s, e, sur, given in self.persons:
+            p = self.out.persons.setdefault(sur, Person(sur, given))
+            p.mentions.append((s, e))
+            if p.given is None and given:
+                p.given = given
+        self.taken: list[tuple[int, int]] = []
+
+    def _trim(self, start: int, name: str, name_start: int) -> tuple[int, str, int]:
+        """(start, name, name_start) with titles and words before the name cut off."""
+        trimmed = trim_name(name)
+        ents = [(s, e) for s, e, _, _ in self.ner_persons if s < name_start + len(name) and name_start < e]
+        cut = len(name) - len(trimmed)
+        titled = re.match(TITLES + r"\s", trimmed) is not None
+        if ents and ents[0][0] > name_start + cut and not titled:  # "Actor John Smith": NER knows where it starts
+            cut = ents[0][0] - name_start
+        elif not ents and not titled:
+            cut = len(name) - len(name.split()[-1])  # unknown to NER: the surname alone
+        trimmed = name[cut:]
+        if start == name_start:
+            start += len(name) - len(trimmed)
+        name_start += len(name) - len(trimmed)
+        return start, trimmed, name_start
+
+    def add(self, start: int, end: int, age: int, form: str, name: str | None, name_start: int) -> None:
+        """One stated age, unless it overlaps one already taken or its name is not a person's."""
         if name is not None:
-            trimmed = trim_name(name)
-            ents = [(s, e) for s, e, _, _ in ner_persons
-                    if s < name_start + len(name) and name_start < e]
-            cut = len(name) - len(trimmed)
-            titled = re.match(TITLES + r"\s", trimmed) is not None
-            if ents and ents[0][0] > name_start + cut and not titled:  # "Actor John Smith": NER knows where it starts
-                cut = ents[0][0] - name_start
-            elif not ents and not titled:
-                cut = len(name) - len(name.split()[-1])  # unknown to NER: the surname alone
-            trimmed = name[cut:]
-            if start == name_start:
-                start += len(name) - len(trimmed)
-            name_start += len(name) - len(trimmed)
-            name = trimmed
-        if any(s < end and start < e for s, e in taken) or not 0 < age < 120:
+            start, name, name_start = self._trim(start, name, name_start)
+        if any(s < end and start < e for s, e in self.taken) or not 0 < age < 120:
             return
         sur = given = None
         if name is not None:
-            if not _is_person_name(name, name_start, persons, known):
+            if not _is_person_name(name, name_start, self.persons, self.known):
                 return
             sn = split_name(name)
             assert sn is not None
             sur, given = sn
-        if given and not any(given in ent_text for ent_text in person_texts):
+        if given and not any(given in ent_text for ent_text in self.person_texts):
             given = None  # "Later Smith": only a name NER knows gives a given name
-        taken.append((start, end))
-        out.mentions.append(AgeMention(start, end, age, form, sur, given, name, name is not None))
+        self.taken.append((start, end))
+        self.out.mentions.append(AgeMention(start, end, age, form, sur, given, name, name is not None))
 
-    for m in APPOS_RE.finditer(text):
-        add(m.start("name"), m.end("age"), int(m.group("age")), "aged" if m.group("aged") else "appos",
-            m.group("name"), m.start("name"))
-    for m in APPOS_YO_RE.finditer(text):
-        add(m.start("name"), m.end(), int(m.group("age")), "appos", m.group("name"), m.start("name"))
-    for m in AT_RE.finditer(text):
-        add(m.start(), m.end("name"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
-    for m in IS_RE.finditer(text):
-        add(m.start("name"), m.end("age"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
-    for m in PAREN_RE.finditer(text):
-        add(m.start("name"), m.end(), int(m.group("age")), "paren", m.group("name"), m.start("name"))
-    for m in AGED_RE.finditer(text):
-        add(m.start("name"), m.end("age"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
-    for m in YEAR_OLD_RE.finditer(text):
-        raw = m.group("age")
-        age = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
-        if m.group("name") and split_name(m.group("name")) and \
-                _is_person_name(m.group("name"), m.start("name"), persons, known) and \
-                _descriptive(doc, m.start("rest"), m.start("name")):
-            add(m.start("age"), m.end("name"), age, "year-old-name", m.group("name"), m.start("name"))
-        elif m.group("the") and m.group("the").strip().lower() == "the":
-            # "the 59-year-old": the most recent person named before it (a lone one-word
-            # "person" mentioned once is more often a place NER got wrong: "Mallaig")
-            before = [p for p in persons if p[1] <= m.start() and not _lone_word(text, p)]
-            if not before:
-                continue
-            end = m.start() + re.search(r"year[-\s]old", m.group(0), re.I).end()
-            add(m.start(), end, age, "the-year-old", None, m.start())
-            mention = out.mentions[-1] if out.mentions and out.mentions[-1].start == m.start() else None
-            if mention is not None:
-                mention.person = before[-1][2]
-                mention.given = before[-1][3]
-    for m in DESCRIPTOR_RE.finditer(text):
-        # "the Charlton boss, 42,": an unnamed reference, like "the 42-year-old"
-        before = [p for p in persons if p[1] <= m.start() and not _lone_word(text, p)]
-        if before and 16 <= int(m.group("age")) < 100:
-            n_before = len(out.mentions)
-            add(m.start(), m.end("age"), int(m.group("age")), "descriptor", None, m.start())
-            if len(out.mentions) > n_before:
-                out.mentions[-1].person, out.mentions[-1].given = before[-1][2], before[-1][3]
-    for m in BORN_RE.finditer(text):
-        before = [p for p in persons if p[1] <= m.start() and m.start() - p[1] < 200]
-        if before:
-            out.births.append((m.start(), m.end(), before[-1][2], int(m.group("year"))))
-    out.mentions.sort(key=lambda a: a.start)
-    return out
+    def stated(self) -> None:
+        """Ages stated beside a name: "Smith, 56,", "Smith (56)", "Smith, aged 56", "at 56"..."""
+        text, add = self.text, self.add
+        for m in APPOS_RE.finditer(text):
+            add(m.start("name"), m.end("age"), int(m.group("age")), "aged" if m.group("aged") else "appos",
+                m.group("name"), m.start("name"))
+        for m in APPOS_YO_RE.finditer(text):
+            add(m.start("name"), m.end(), int(m.group("age")), "appos", m.group("name"), m.start("name"))
+        for m in AT_RE.finditer(text):
+            add(m.start(), m.end("name"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
+        for m in IS_RE.finditer(text):
+            add(m.start("name"), m.end("age"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
+        for m in PAREN_RE.finditer(text):
+            add(m.start("name"), m.end(), int(m.group("age")), "paren", m.group("name"), m.start("name"))
+        for m in AGED_RE.finditer(text):
+            add(m.start("name"), m.end("age"), int(m.group("age")), "aged", m.group("name"), m.start("name"))
+
+    def year_olds(self) -> None:
+        """"the 56-year-old Jane Smith", and "the 59-year-old" alone (tied to the last person named)."""
+        text = self.text
+        for m in YEAR_OLD_RE.finditer(text):
+            raw = m.group("age")
+            age = int(raw) if raw.isdigit() else int(word_value(raw) or 0)
+            if m.group("name") and split_name(m.group("name")) and \
+                    _is_person_name(m.group("name"), m.start("name"), self.persons, self.known) and \
+                    _descriptive(self.doc, m.start("rest"), m.start("name")):
+                self.add(m.start("age"), m.end("name"), age, "year-old-name", m.group("name"), m.start("name"))
+            elif m.group("the") and m.group("the").strip().lower() == "the":
+                # "the 59-year-old": the most recent person named before it (a lone one-word
+                # "person" mentioned once is more often a place NER got wrong: "Mallaig")
+                before = [p for p in self.persons if p[1] <= m.start() and not _lone_word(text, p)]
+                if not before:
+                    continue
+                end = m.start() + re.search(r"year[-\s]old", m.group(0), re.I).end()
+                self.add(m.start(), end, age, "the-year-old", None, m.start())
+                mention = self.out.mentions[-1] if self.out.mentions and \
+                    self.out.mentions[-1].start == m.start() else None
+                if mention is not None:
+                    mention.person = before[-1][2]
+                    mention.given = before[-1][3]
+
+    def descriptors(self) -> None:
+        """"the Charlton boss, 42,": an unnamed reference, like "the 42-year-old"."""
+        for m in DESCRIPTOR_RE.finditer(self.text):
+            before = [p for p in self.persons if p[1] <= m.start() and not _lone_word(self.text, p)]
+            if before and 16 <= int(m.group("age")) < 100:
+                n_before = len(self.out.mentions)
+                self.add(m.start(), m.end("age"), int(m.group("age")), "descriptor", None, m.start())
+                if len(self.out.mentions) > n_before:
+                    self.out.mentions[-1].person, self.out.mentions[-1].given = before[-1][2], before[-1][3]
+
+    def births(self) -> None:
+        """"born in 1967" after a person named within 200 characters."""
+        for m in BORN_RE.finditer(self.text):
+            before = [p for p in self.persons if p[1] <= m.start() and m.start() - p[1] < 200]
+            if before:
+                self.out.births.append((m.start(), m.end(), before[-1][2], int(m.group("year"))))
 
 
 def resolve_unnamed(ages: Ages, text: str) -> None:

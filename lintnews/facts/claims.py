@@ -304,8 +304,19 @@ class _Builder:
         return out
 
     def frame(self, verb: "Token", si: int) -> Frame:
+        """The frame of one verb: its actors and roles, objects, places, times, negation, verdict."""
         lemma = verb.lemma_.lower()
         f = Frame(si, verb.i, lemma, PREDICATE_GROUP.get(lemma, lemma))
+        self._subjects(f, verb)
+        self._dependents(f, verb)
+        self._verdict(f, verb, lemma)
+        for c in verb.subtree:
+            if c.like_num and c.ent_type_ not in ("DATE", "TIME"):
+                f.numbers.append(c.text)
+        return f
+
+    def _subjects(self, f: Frame, verb: "Token") -> None:
+        """The verb's actors (its subject, or the one it shares) and its agents or patients."""
         subj_holder = verb
         # a conjoined verb shares its head's subject; a controlled one ("asked Russia to
         # help") takes the head's object when it has one, else its subject
@@ -330,6 +341,9 @@ class _Builder:
                         f.negated = True
                     f.actors.append(self.actor(c))
                     f.actors.extend(self.actor(cc) for cc in c.conjuncts)
+
+    def _dependents(self, f: Frame, verb: "Token") -> None:
+        """Negation, modal, objects, agents, places and times from the verb's own dependents."""
         for c in verb.children:
             if c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in ("neg", "advmod", "det"):
                 f.negated = True
@@ -357,6 +371,9 @@ class _Builder:
                         f.objects.append(m)
             elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
                 f.times.append(c.text)
+
+    def _verdict(self, f: Frame, verb: "Token", lemma: str) -> None:
+        """A verb of judgement turns its clause into a verdict on the clause's subject."""
         # "determined that [providing an airlock] was impractical": a rejection of the subject
         if lemma in _JUDGE_VERBS:
             for c in verb.children:
@@ -375,10 +392,6 @@ class _Builder:
         if lemma in ("deem", "consider", "find", "judge") and any(
                 c.dep_ in ("oprd", "ccomp", "xcomp") and c.lower_ in _REJECT_ADJ for c in verb.subtree):
             f.group = "reject"
-        for c in verb.subtree:
-            if c.like_num and c.ent_type_ not in ("DATE", "TIME"):
-                f.numbers.append(c.text)
-        return f
 
     def sentence(self, sent: "Span", si: int) -> Sentence:
         doc = self.doc

@@ -129,46 +129,9 @@ def build(facts: Any) -> Dates:
     out.years = [y for _, y in out.year_at]
     out.para_starts = [s for s, _ in facts.article.paragraphs]
     for m in DATE_RE.finditer(text):
-        day_s = m.group("d1") or m.group("d2")
-        mon_s = m.group("m1") or m.group("m2")
-        year_s = m.group("y1") or m.group("y2")
-        if not day_s or not mon_s:
-            continue
-        mon_key = mon_s.lower().rstrip(".")
-        month = MONTHS.get(mon_key)
-        if month is None:
-            continue
-        if mon_key == "may" and not m.group("wd") and not year_s and m.group("m2"):
-            continue  # "may 5" is usually the verb
-        day = int(re.match(r"\d+", day_s).group(0))
-        wd_s = m.group("wd")
-        wd = weekday_index(wd_s) if wd_s else None
-        # the abbreviated weekday forms are too ambiguous without a comma or parenthesis
-        if wd_s and len(wd_s.rstrip(".")) <= 4 and wd_s not in ("Mon", "Tue", "Wed", "Thu", "Fri",
-                                                                  "Sat", "Sun", "Tues", "Thur", "Thurs"):
-            wd = None
-        date_at = m.start("d1") if m.group("d1") else m.start("m2")
-        has_paren = wd_s is not None and "(" in text[m.start():date_at]
-        if has_paren and not m.group("close"):
-            wd, wd_s = None, None   # "Tuesday (4 ..." never closed: not a weekday-date
-        end = m.end() if has_paren and wd_s else m.end() - len(m.group("close") or "")
-        if text[end - 1:end] == "." and not has_paren:
-            end -= 1  # "4 Mar." at a sentence end: the full stop is not the date's
-        start = m.start() if wd_s else date_at
-        if not wd_s:
-            t = TRAILING_WD_RE.match(text, end)
-            # "(Tuesday" must close; ", a Tuesday" must end the phrase ("a Tuesday night" is not it)
-            if t and ("(" not in t.group(0) or t.group("close")) and (
-                    "(" in t.group(0) or re.match(r"\s*[,.;)]", text[t.end():t.end() + 2])):
-                wd_s = t.group("wd")
-                wd = weekday_index(wd_s)
-                end = t.end()
-        try:
-            _dt.date(int(year_s) if year_s else 2004, month, day)
-        except ValueError:
-            continue
-        out.explicit.append(DateMention(start, end, text[start:end], day, month,
-                                        int(year_s) if year_s else None, wd, wd_s))
+        d = _explicit(text, m)
+        if d is not None:
+            out.explicit.append(d)
     for m in NUMERIC_WD_RE.finditer(text):
         wd = weekday_index(m.group("wd"))
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
@@ -192,3 +155,47 @@ def build(facts: Any) -> Dates:
     head = text[:300]
     out.has_dateline = bool(DATELINE_RE.search(head))
     return out
+
+
+def _explicit(text: str, m: "re.Match[str]") -> DateMention | None:
+    """A DATE_RE match as a date (with its weekday, before or after it), or None when it
+    is not one ("may 5", the 31st of February)."""
+    day_s = m.group("d1") or m.group("d2")
+    mon_s = m.group("m1") or m.group("m2")
+    year_s = m.group("y1") or m.group("y2")
+    if not day_s or not mon_s:
+        return None
+    mon_key = mon_s.lower().rstrip(".")
+    month = MONTHS.get(mon_key)
+    if month is None:
+        return None
+    if mon_key == "may" and not m.group("wd") and not year_s and m.group("m2"):
+        return None  # "may 5" is usually the verb
+    day = int(re.match(r"\d+", day_s).group(0))
+    wd_s = m.group("wd")
+    wd = weekday_index(wd_s) if wd_s else None
+    # the abbreviated weekday forms are too ambiguous without a comma or parenthesis
+    if wd_s and len(wd_s.rstrip(".")) <= 4 and wd_s not in ("Mon", "Tue", "Wed", "Thu", "Fri",
+                                                              "Sat", "Sun", "Tues", "Thur", "Thurs"):
+        wd = None
+    date_at = m.start("d1") if m.group("d1") else m.start("m2")
+    has_paren = wd_s is not None and "(" in text[m.start():date_at]
+    if has_paren and not m.group("close"):
+        wd, wd_s = None, None   # "Tuesday (4 ..." never closed: not a weekday-date
+    end = m.end() if has_paren and wd_s else m.end() - len(m.group("close") or "")
+    if text[end - 1:end] == "." and not has_paren:
+        end -= 1  # "4 Mar." at a sentence end: the full stop is not the date's
+    start = m.start() if wd_s else date_at
+    if not wd_s:
+        t = TRAILING_WD_RE.match(text, end)
+        # "(Tuesday" must close; ", a Tuesday" must end the phrase ("a Tuesday night" is not it)
+        if t and ("(" not in t.group(0) or t.group("close")) and (
+                "(" in t.group(0) or re.match(r"\s*[,.;)]", text[t.end():t.end() + 2])):
+            wd_s = t.group("wd")
+            wd = weekday_index(wd_s)
+            end = t.end()
+    try:
+        _dt.date(int(year_s) if year_s else 2004, month, day)
+    except ValueError:
+        return None
+    return DateMention(start, end, text[start:end], day, month, int(year_s) if year_s else None, wd, wd_s)

@@ -33,6 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicon import NAME_PARTICLES
+
 Mention = tuple[int, int, str]
 
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "LAW"}
@@ -81,8 +83,6 @@ FAMILY_FIRST = {
     "duong", "ly", "trinh", "dinh", "doan",
 }
 
-_PARTICLES = {"le", "la", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "ter",
-              "bin", "ibn", "al", "el", "mac", "st", "dos", "das"}
 _DETS = {"the", "a", "an", "this", "that", "its", "their", "our"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -192,7 +192,7 @@ def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.islower() for ch in text)
 
 
-def _sentence_initial(tok: Any) -> bool:
+def sentence_initial(tok: Any) -> bool:
     """First word of its sentence, quotation or paragraph (its capital says nothing)."""
     if tok.is_sent_start or tok.i == 0:
         return True
@@ -218,9 +218,9 @@ def _run_around(doc: Any, i: int) -> str:
     """The capitalised words next to token i, without it ("Get" for "Back" in "Get Back")."""
     out = []
     j = i - 1
-    while j >= 0 and _is_cap(doc[j].text) and doc[j].whitespace_ and not _sentence_initial(doc[j + 1]):
+    while j >= 0 and _is_cap(doc[j].text) and doc[j].whitespace_ and not sentence_initial(doc[j + 1]):
         if doc[j].lower_.rstrip(".") in HONORIFICS or doc[j].lower_ in _DETS or \
-                (_sentence_initial(doc[j]) and not doc[j].ent_type_):
+                (sentence_initial(doc[j]) and not doc[j].ent_type_):
             break  # "Mr Crosby", "The Skulls program": not part of the name
         out.insert(0, doc[j].text)
         j -= 1
@@ -242,76 +242,17 @@ def build(facts: Any) -> Names:
     doc, art = facts.doc, facts.article
     dtext = art.text  # == doc.text, which spaCy rebuilds on every access
     body = art.body_start()
-    words: list[Word] = []
-    for tok in doc:
-        if tok.idx < body or not _is_cap(tok.text) or not any(ch.isalpha() for ch in tok.text):
-            continue
-        prev = doc[tok.i - 1] if tok.i else None
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        in_run = bool((prev is not None and _is_cap(prev.text) and prev.whitespace_ and not _sentence_initial(tok))
-                      or (nxt is not None and _is_cap(nxt.text) and tok.whitespace_))
-        text = _POSSESSIVE.sub("", tok.text) or tok.text
-        words.append(Word(tok.idx, tok.idx + len(text), text, _sentence_initial(tok),
-                          tok.ent_type_ in NAME_LABELS or tok.tag_ in ("NNP", "NNPS"),
-                          tok.ent_type_, bool(prev is not None and prev.lower_ in _DETS), in_run,
-                          _run_around(doc, tok.i) if in_run else ""))
-
+    words = _words(doc, body)
     # Mentions: entities (any name label) with titles and possessives stripped.
-    raw: list[tuple[int, int, list[str], str, bool, bool]] = []  # s, e, words, label, titled, after_det
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT") or ent.start_char < body:
-            continue
-        toks = list(ent)
-        titled = _title_before(doc, ent.start)
-        while toks and (toks[0].lower_.rstrip(".") in TITLES and ent.label_ == "PERSON" or toks[0].lower_ in _DETS
-                        or not _is_cap(toks[0].text) and not toks[0].is_upper):
-            titled = titled or toks[0].lower_.rstrip(".") in HONORIFICS
-            toks = toks[1:]
-        while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
-            toks = toks[:-1]
-        for k in range(len(toks) - 1, 0, -1):  # "Tanzania Mr Brown": the name starts after the title
-            if toks[k - 1].lower_.rstrip(".") in HONORIFICS and toks[k - 1].text[:1].isupper() \
-                    and ent.label_ == "PERSON":
-                toks, titled = toks[k:], True
-                break
-        if not toks:
-            continue
-        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = normalise(dtext[s:e])
-        e = s + len(text) if dtext[s:s + len(text)] == text else e
-        after_det = toks[0].i > 0 and doc[toks[0].i - 1].lower_ in _DETS
-        raw.append((s, e, text.split(), ent.label_, titled, after_det))
-
+    raw = [m for m in (_mention(doc, dtext, ent) for ent in doc.ents
+                       if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT")
+                       and ent.start_char >= body) if m is not None]
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
     attach = _Attacher(clusters)
     # Multi-word mentions first: they define the clusters single words attach to.
-    for s, e, ws, label, titled, after_det in sorted(raw, key=lambda r: (-len(r[2]), r[0])):
-        key = " ".join(ws).lower()
-        c = by_key.get(key)
-        if c is None and len(ws) == 1:
-            c = attach.find(ws[0], label)
-        if c is None:
-            fam = len(ws) in (2, 3) and ws[0].lower() in FAMILY_FIRST and label == "PERSON"
-            cut = 1 if fam else len(ws) - 1
-            if not fam and len(ws) > 2 and ws[-2].lower() in _PARTICLES:
-                cut -= 1  # "Jean-Yves Le Gall": the surname is "Le Gall"
-            surname = " ".join(ws[:cut] if fam else ws[cut:])
-            given = " ".join(ws[cut:] if fam else ws[:cut])
-            c = Cluster(key, "OTHER", (s, e, dtext[s:e]), surname, given, fam)
-            clusters.append(c)
-            by_key[key] = c
-        c.mentions.append((s, e, dtext[s:e]))
-        if titled:
-            c.titled.append((s, e, dtext[s:e]))
-        weight = 2 if len(ws) > 1 else 1
-        c.votes["ANY"] += 1
-        if label == "PERSON" and after_det and len(ws) == 1 and not titled:
-            c.votes["THE"] += 1  # "the Moon": a thing, whatever the tagger says
-        else:
-            c.votes[label] += weight
-        if titled:
-            c.votes["TITLE"] += 1
+    for mention in sorted(raw, key=lambda r: (-len(r[2]), r[0])):
+        _add_mention(mention, dtext, clusters, by_key, attach)
     # Bare given names of family-name-first people ("Kejian" after "Zhang Kejian").
     words_by_text: dict[str, list[Word]] = {}
     for w in words:
@@ -328,6 +269,84 @@ def build(facts: Any) -> Names:
             c.full = c.mentions[0]
     clusters.sort(key=lambda c: c.mentions[0][0] if c.mentions else 0)
     return Names(clusters, words)
+
+
+
+
+def _words(doc: Any, body: int) -> list[Word]:
+    """Every capitalised word of the body, with what the name checks ask of it."""
+    words: list[Word] = []
+    for tok in doc:
+        if tok.idx < body or not _is_cap(tok.text) or not any(ch.isalpha() for ch in tok.text):
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        in_run = bool((prev is not None and _is_cap(prev.text) and prev.whitespace_ and not sentence_initial(tok))
+                      or (nxt is not None and _is_cap(nxt.text) and tok.whitespace_))
+        text = _POSSESSIVE.sub("", tok.text) or tok.text
+        words.append(Word(tok.idx, tok.idx + len(text), text, sentence_initial(tok),
+                          tok.ent_type_ in NAME_LABELS or tok.tag_ in ("NNP", "NNPS"),
+                          tok.ent_type_, bool(prev is not None and prev.lower_ in _DETS), in_run,
+                          _run_around(doc, tok.i) if in_run else ""))
+    return words
+
+
+_RawMention = tuple[int, int, list[str], str, bool, bool]  # s, e, words, label, titled, after_det
+
+
+def _mention(doc: Any, dtext: str, ent: Any) -> _RawMention | None:
+    """An entity as a name mention: titles, determiners and possessives stripped."""
+    toks = list(ent)
+    titled = _title_before(doc, ent.start)
+    while toks and (toks[0].lower_.rstrip(".") in TITLES and ent.label_ == "PERSON" or toks[0].lower_ in _DETS
+                    or not _is_cap(toks[0].text) and not toks[0].is_upper):
+        titled = titled or toks[0].lower_.rstrip(".") in HONORIFICS
+        toks = toks[1:]
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        toks = toks[:-1]
+    for k in range(len(toks) - 1, 0, -1):  # "Tanzania Mr Brown": the name starts after the title
+        if toks[k - 1].lower_.rstrip(".") in HONORIFICS and toks[k - 1].text[:1].isupper() \
+                and ent.label_ == "PERSON":
+            toks, titled = toks[k:], True
+            break
+    if not toks:
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = normalise(dtext[s:e])
+    e = s + len(text) if dtext[s:s + len(text)] == text else e
+    after_det = toks[0].i > 0 and doc[toks[0].i - 1].lower_ in _DETS
+    return (s, e, text.split(), ent.label_, titled, after_det)
+
+
+def _add_mention(mention: _RawMention, dtext: str, clusters: list[Cluster], by_key: dict[str, Cluster],
+                 attach: "_Attacher") -> None:
+    """Add a mention to its cluster (by key, or a single word to a longer name), or start one."""
+    s, e, ws, label, titled, after_det = mention
+    key = " ".join(ws).lower()
+    c = by_key.get(key)
+    if c is None and len(ws) == 1:
+        c = attach.find(ws[0], label)
+    if c is None:
+        fam = len(ws) in (2, 3) and ws[0].lower() in FAMILY_FIRST and label == "PERSON"
+        cut = 1 if fam else len(ws) - 1
+        if not fam and len(ws) > 2 and ws[-2].lower() in NAME_PARTICLES:
+            cut -= 1  # "Jean-Yves Le Gall": the surname is "Le Gall"
+        surname = " ".join(ws[:cut] if fam else ws[cut:])
+        given = " ".join(ws[cut:] if fam else ws[:cut])
+        c = Cluster(key, "OTHER", (s, e, dtext[s:e]), surname, given, fam)
+        clusters.append(c)
+        by_key[key] = c
+    c.mentions.append((s, e, dtext[s:e]))
+    if titled:
+        c.titled.append((s, e, dtext[s:e]))
+    weight = 2 if len(ws) > 1 else 1
+    c.votes["ANY"] += 1
+    if label == "PERSON" and after_det and len(ws) == 1 and not titled:
+        c.votes["THE"] += 1  # "the Moon": a thing, whatever the tagger says
+    else:
+        c.votes[label] += weight
+    if titled:
+        c.votes["TITLE"] += 1
 
 
 class _Attacher:

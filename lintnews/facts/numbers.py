@@ -273,7 +273,7 @@ _REPORTING = {"say", "tell", "add", "report", "claim", "believe", "think", "conf
               "announce", "reveal", "show", "suggest", "expect", "be", "accord"}
 
 
-def _frame(tok: Any) -> tuple[frozenset[str], str | None]:
+def predicate_frame(tok: Any) -> tuple[frozenset[str], str | None]:
     """Verb lemmas above ``tok`` (its predicate) and the nearest verb's subject (its actor)."""
     preds: set[str] = set()
     subject = None
@@ -354,7 +354,7 @@ def build(facts: Any) -> Numbers:
                 sp = doc.char_span(m.start(), end, alignment_mode="expand")
                 anchor = sp[-1] if sp is not None and len(sp) else None
             if anchor is not None and "parser" in _pipes(doc):
-                q.predicates, q.subject = _frame(anchor)
+                q.predicates, q.subject = predicate_frame(anchor)
         if 0 <= si < len(sents):
             if si not in period_cache:
                 s, e = sents[si]

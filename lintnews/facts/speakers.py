@@ -39,7 +39,7 @@ _AFTER_APPOSITIVE = re.compile(
 _BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}"
                      r"(?:\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*|reporters|journalists|MPs|me|us|him|her|them)"
                      r"(?:\s+[A-Z][\w'\u2019]*)*)?(?:\s+that)?\s*[:,]?\s*$")
-_WORD = re.compile(r"[\w']+")
+WORD = re.compile(r"[\w']+")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
 _NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
               "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked"}
@@ -69,7 +69,7 @@ class Speakers:
 
 def norm_words(text: str) -> list[str]:
     """Lowercase words of a quotation, curly apostrophes straightened."""
-    return _WORD.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
+    return WORD.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
 
 
 def same_speaker(a: Attribution, b: Attribution) -> bool:
@@ -157,62 +157,15 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
     singles = _single_quotes(text, quotes)
     single_ids = {id(q) for q in singles}
     all_quotes = sorted(list(quotes.quotes) + singles, key=lambda q: q.start)
-    person_starts = [e[0] for e in ents if e[2] == "PERSON"]
-    persons = [e for e in ents if e[2] == "PERSON"]
-    person_keys = {entity_key(e[3]) for e in persons}
-    named_person: dict[str, bool] = {}  # speaker key -> may name a person of the article
-
-    def is_person(key: str) -> bool:
-        if key not in named_person:
-            named_person[key] = key in person_keys or any(is_alias(key, k) for k in person_keys)
-        return named_person[key]
+    people = _People(ents)
     prev: Attribution | None = None
     for q in all_quotes:
         inner_s, inner_e = q.inner
         inner = text[inner_s:inner_e]
         a = Attribution(q.start, q.end, inner, norm_words(inner), q.paragraph)
-        ps, pe = q.paragraph
-        after = text[q.end:min(pe, q.end + 120)] if q.closed else ""
-        before_start = max(ps, q.start - 120)
-        before = text[before_start:q.start]
-        phrase = None
-        m = _AFTER_VERB_FIRST.match(after)
-        if m:
-            phrase, a.how = m.group(1), "after"
-            # "said the BBC's" / "told reporters": the verb's object is not the speaker
-            if phrase.split()[0].lower() in ("reporters", "journalists", "him", "her", "them", "us", "me"):
-                phrase = None
-        if phrase is None:
-            m = _AFTER_APPOSITIVE.match(after)
-            if m:
-                phrase, a.how = m.group(1), "after"
-        if phrase is None:
-            m = _AFTER_SUBJ_FIRST.match(after)
-            if m and len(m.group(1).split()) <= 7:
-                phrase, a.how = m.group(1), "after"
-        if phrase is None:
-            m = _BEFORE.search(before)
-            if m:
-                phrase, a.how = m.group(1), "before"
-                # keep the last clause's words only ("When the changes ..., minister X said:")
-                phrase = re.split(r"[,;]\s*", phrase)[-1]
-                words = phrase.split()
-                phrase = " ".join(words[-7:])
+        phrase = _phrase(text, q, a)
         if phrase is not None:
-            a.speaker, a.key = _name_in(phrase)
-            if a.speaker is None:
-                a.how = ""
-            elif a.speaker.lower() in _PRONOUNS:
-                a.how = "pronoun"
-                a.speaker, a.key = None, None
-                # "he"/"she": the previous speaker if that is a person named in the text
-                if prev is not None and prev.key and prev.paragraph[0] >= ps - 2000 and \
-                        is_person(prev.key):
-                    a.speaker, a.key = prev.speaker, prev.key
-                else:
-                    e = _antecedent(persons, person_starts, q.start)
-                    if e is not None:
-                        a.speaker, a.key = e[3], entity_key(e[3])
+            _name_speaker(a, phrase, prev, people, q)
         if a.speaker is None and prev is not None and prev.paragraph == q.paragraph and prev.speaker:
             a.speaker, a.key, a.how = prev.speaker, prev.key, "continued"
         if id(q) in single_ids and a.how not in ("after", "before", "pronoun"):
@@ -221,6 +174,71 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
         out.attributions.append(a)
         prev = a
     return out
+
+
+class _People:
+    """The article's named people: who a pronoun may stand for."""
+
+    def __init__(self, ents: list[tuple]) -> None:
+        self.persons = [e for e in ents if e[2] == "PERSON"]
+        self.starts = [e[0] for e in self.persons]
+        self.keys = {entity_key(e[3]) for e in self.persons}
+        self._named: dict[str, bool] = {}  # speaker key -> may name a person of the article
+
+    def is_person(self, key: str) -> bool:
+        if key not in self._named:
+            self._named[key] = key in self.keys or any(is_alias(key, k) for k in self.keys)
+        return self._named[key]
+
+    def antecedent(self, at: int) -> tuple | None:
+        return _antecedent(self.persons, self.starts, at)
+
+
+def _phrase(text: str, q: Any, a: Attribution) -> str | None:
+    """The words naming the speaker, after the quotation or before it (``a.how`` says where)."""
+    ps, pe = q.paragraph
+    after = text[q.end:min(pe, q.end + 120)] if q.closed else ""
+    before = text[max(ps, q.start - 120):q.start]
+    phrase = None
+    m = _AFTER_VERB_FIRST.match(after)
+    if m:
+        phrase, a.how = m.group(1), "after"
+        # "said the BBC's" / "told reporters": the verb's object is not the speaker
+        if phrase.split()[0].lower() in ("reporters", "journalists", "him", "her", "them", "us", "me"):
+            phrase = None
+    if phrase is None:
+        m = _AFTER_APPOSITIVE.match(after)
+        if m:
+            phrase, a.how = m.group(1), "after"
+    if phrase is None:
+        m = _AFTER_SUBJ_FIRST.match(after)
+        if m and len(m.group(1).split()) <= 7:
+            phrase, a.how = m.group(1), "after"
+    if phrase is None:
+        m = _BEFORE.search(before)
+        if m:
+            phrase, a.how = m.group(1), "before"
+            # keep the last clause's words only ("When the changes ..., minister X said:")
+            phrase = " ".join(re.split(r"[,;]\s*", phrase)[-1].split()[-7:])
+    return phrase
+
+
+def _name_speaker(a: Attribution, phrase: str, prev: Attribution | None, people: _People, q: Any) -> None:
+    """The speaker named in ``phrase``; for "he"/"she", the previous speaker if that is a
+    person named in the text, else the nearest person named before."""
+    a.speaker, a.key = _name_in(phrase)
+    if a.speaker is None:
+        a.how = ""
+    elif a.speaker.lower() in _PRONOUNS:
+        a.how = "pronoun"
+        a.speaker, a.key = None, None
+        if prev is not None and prev.key and prev.paragraph[0] >= q.paragraph[0] - 2000 and \
+                people.is_person(prev.key):
+            a.speaker, a.key = prev.speaker, prev.key
+        else:
+            e = people.antecedent(q.start)
+            if e is not None:
+                a.speaker, a.key = e[3], entity_key(e[3])
 
 
 def build(facts: Any) -> Speakers:

@@ -172,10 +172,7 @@ class AgeConflictKind(Kind):
     requires = _PARSE_NER
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        from ..facts.ages import resolve_unnamed
-
         ages = ctx.facts.ages
-        resolve_unnamed(ages, ctx.article.text)
         text = ctx.article.text
         first_of: dict[str, object] = {}
         for a in ages.mentions:
@@ -255,53 +252,14 @@ class PercentChangeKind(Kind):
                     yield f
 
     def _check_one(self, text: str, p: Quantity, qs: list[Quantity]) -> Finding | None:
-        if p.before in ("from", "to", "at", "and", "with", "between", "or", "than", "nor"):
-            return None  # a level in a range or list ("from 69% ... to 10%"), not the change
-        amounts = [q for q in qs if q is not p and q.kind in ("number", "weak") and q.unit != "pts"
-                   and not (q.unit == "%" and p.unit == "%" and q.before not in ("to", "from", "at"))]
-        old = new = None
-        unmarked = []
-        for q in amounts:
-            after = text[q.end:q.end + 40]
-            if _CLAUSE_BREAK.search(text[min(p.end, q.end):max(p.start, q.start)]):
-                continue  # "..., while imports fell to $4bn from $4.3bn": another clause's figures
-            if q.before != "to" and (q.before == "from" or _BASE_AFTER.search(after) or _BASE_BEFORE.search(
-                    text[max(0, q.start - 40):q.start])):
-                old = old or q
-            elif q.before in ("to", "at", "of") and q.start > p.end - 200:
-                if q.before == "of" and not re.search(r"\b(?:total|figure|level|high|low|record)\s+of\s+$",
-                                                      text[max(0, q.start - 20):q.start]):
-                    if q.start < p.start:  # "profits of £150m were 30% up on ...": the level before the %
-                        unmarked.append(q)
-                    continue
-                new = new or q
-            else:
-                unmarked.append(q)
-        if new is None and old is not None:
-            # "Profits were £150m, up 12% from £120m": the one other figure of that unit
-            same = [q for q in unmarked if q.unit == old.unit and q.start < old.start]
-            if len(same) == 1 and len([q for q in amounts if q.unit == old.unit]) == 2:
-                new = same[0]
-        if old is None or new is None or old.unit != new.unit or old.value <= 0:
+        """The finding for percentage ``p`` when the figures beside it (from ``qs``) disagree."""
+        figures = _change_figures(text, p, qs)
+        if figures is None:
             return None
-        # the % must sit in the same stretch as the figures (one clause, not a list of results)
-        lo_i, hi_i = min(old.start, new.start, p.start), max(old.end, new.end, p.end)
-        if hi_i - lo_i > 220 or ";" in text[lo_i:hi_i]:
+        old, new = figures
+        sign = _stated_sign(text, p, old, new)
+        if sign is None:
             return None
-        window = text[max(0, p.start - 60):p.end + 25]
-        ctx_before = text[max(0, min(p.start, old.start, new.start) - 80):p.start]
-        sign = 0
-        near = text[max(0, p.start - 40):p.start] + " " + text[p.end:p.end + 15]
-        ups, downs = list(_UP.finditer(near)), list(_DOWN.finditer(near))
-        if ups and not downs:
-            sign = 1
-        elif downs and not ups:
-            sign = -1
-        elif not ups and not downs:
-            ups2, downs2 = _UP.search(ctx_before + window), _DOWN.search(ctx_before + window)
-            if not ups2 and not downs2:
-                return None
-            sign = 1 if ups2 and not downs2 else -1 if downs2 and not ups2 else 0
         a, b = new.value, old.value
         if old.unit == "%" and new.unit == "%":
             # a change in a rate: percentage points are a difference, per cent may be either
@@ -342,6 +300,63 @@ class PercentChangeKind(Kind):
         return Finding(p.start, p.end, msg,
                        related=[(old.start, old.end, "from this figure"),
                                 (new.start, new.end, "to this figure")])
+
+
+def _change_figures(text: str, p: Quantity, qs: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """(old, new): the figures a percentage change ``p`` is between, in its own clause."""
+    if p.before in ("from", "to", "at", "and", "with", "between", "or", "than", "nor"):
+        return None  # a level in a range or list ("from 69% ... to 10%"), not the change
+    amounts = [q for q in qs if q is not p and q.kind in ("number", "weak") and q.unit != "pts"
+               and not (q.unit == "%" and p.unit == "%" and q.before not in ("to", "from", "at"))]
+    old = new = None
+    unmarked = []
+    for q in amounts:
+        after = text[q.end:q.end + 40]
+        if _CLAUSE_BREAK.search(text[min(p.end, q.end):max(p.start, q.start)]):
+            continue  # "..., while imports fell to $4bn from $4.3bn": another clause's figures
+        if q.before != "to" and (q.before == "from" or _BASE_AFTER.search(after) or _BASE_BEFORE.search(
+                text[max(0, q.start - 40):q.start])):
+            old = old or q
+        elif q.before in ("to", "at", "of") and q.start > p.end - 200:
+            if q.before == "of" and not re.search(r"\b(?:total|figure|level|high|low|record)\s+of\s+$",
+                                                  text[max(0, q.start - 20):q.start]):
+                if q.start < p.start:  # "profits of £150m were 30% up on ...": the level before the %
+                    unmarked.append(q)
+                continue
+            new = new or q
+        else:
+            unmarked.append(q)
+    if new is None and old is not None:
+        # "Profits were £150m, up 12% from £120m": the one other figure of that unit
+        same = [q for q in unmarked if q.unit == old.unit and q.start < old.start]
+        if len(same) == 1 and len([q for q in amounts if q.unit == old.unit]) == 2:
+            new = same[0]
+    if old is None or new is None or old.unit != new.unit or old.value <= 0:
+        return None
+    # the % must sit in the same stretch as the figures (one clause, not a list of results)
+    lo_i, hi_i = min(old.start, new.start, p.start), max(old.end, new.end, p.end)
+    if hi_i - lo_i > 220 or ";" in text[lo_i:hi_i]:
+        return None
+    return old, new
+
+
+def _stated_sign(text: str, p: Quantity, old: Quantity, new: Quantity) -> int | None:
+    """+1 for a rise, -1 for a fall, 0 when the words say both; None when they say neither."""
+    window = text[max(0, p.start - 60):p.end + 25]
+    ctx_before = text[max(0, min(p.start, old.start, new.start) - 80):p.start]
+    sign = 0
+    near = text[max(0, p.start - 40):p.start] + " " + text[p.end:p.end + 15]
+    ups, downs = list(_UP.finditer(near)), list(_DOWN.finditer(near))
+    if ups and not downs:
+        sign = 1
+    elif downs and not ups:
+        sign = -1
+    elif not ups and not downs:
+        ups2, downs2 = _UP.search(ctx_before + window), _DOWN.search(ctx_before + window)
+        if not ups2 and not downs2:
+            return None
+        sign = 1 if ups2 and not downs2 else -1 if downs2 and not ups2 else 0
+    return sign
 
 
 # ----------------------------------------------------------------------------------------------
@@ -443,37 +458,12 @@ class CountMismatchKind(Kind):
                        f"says 'both' but lists {len(items)}: {', '.join(items)}")
 
     def _one(self, para: str, m: re.Match, offset: int) -> Finding | None:
+        """A count phrase ``m`` ("the three firms - ...") against the items listed after it."""
+        counted = _count_and_opener(para, m)
+        if counted is None:
+            return None
+        n, key = counted
         n_text = m.group("n")
-        collective = _COLLECTIVE.get(n_text.lower())
-        n = 2 if n_text.lower() == "both" else collective if collective else \
-            int(n_text) if n_text.isdigit() else word_value(n_text)
-        if not n or n < 2:
-            return None
-        noun = m.group("noun").strip()
-        opener = m.group("open").strip() or m.group("open")
-        key = opener[0] if opener else ","
-        sentence_list = "namely" in opener or opener in ("are", "were")
-        if sentence_list:
-            # "three members, namely A, B and C", "the three directors are A, B and C": to the sentence end
-            if opener in ("are", "were") and not (noun and (m.group("lead") or "").strip()):
-                return None
-            key = ":"
-        if collective:
-            noun = noun or n_text
-        if m.group("comp") and key == ",":
-            return None
-        if key in ",:":
-            # "Three countries, Israel and Syria, are ...": a noun, and "the"/"all" or a sentence start
-            before = para[:m.start("n")].rstrip()
-            lead_ok = bool((m.group("lead") or "").strip()) or not before or \
-                before.endswith((".", "!", "?", '"', "\u201c"))
-            if not noun or (key == "," and not lead_ok):
-                return None
-        if noun and _TIME_NOUNS.search(noun):
-            return None
-        if noun and not collective and not m.group("comp") and \
-                not re.search(r"s\b|people|men|women|children|police", noun.split()[-1]):
-            return None  # "three-way", "two main": the counted noun must be plural
         rest = para[m.end():]
         stop = re.search(_LIST_STOP[key] if key != "," else r",(?=\s+[a-z])", rest)
         if key == ":":
@@ -509,6 +499,43 @@ class CountMismatchKind(Kind):
         said = f"{m.group('lead') or ''}{n_text}{m.group('comp') or ''}{(' ' + shown) if shown else ''}".strip()
         return Finding(start, end if key != ":" else offset + m.end() + listed_len,
                        f"says '{said}' but lists {len(items)}: {', '.join(items)}")
+
+
+def _count_and_opener(para: str, m: re.Match) -> tuple[int, str] | None:
+    """(the count, the list opener: '-', '(', ':' or ',') of a count phrase that counts a
+    plural noun; None for anything else ("three-way", "two years")."""
+    n_text = m.group("n")
+    collective = _COLLECTIVE.get(n_text.lower())
+    n = 2 if n_text.lower() == "both" else collective if collective else \
+        int(n_text) if n_text.isdigit() else word_value(n_text)
+    if not n or n < 2:
+        return None
+    noun = m.group("noun").strip()
+    opener = m.group("open").strip() or m.group("open")
+    key = opener[0] if opener else ","
+    sentence_list = "namely" in opener or opener in ("are", "were")
+    if sentence_list:
+        # "three members, namely A, B and C", "the three directors are A, B and C": to the sentence end
+        if opener in ("are", "were") and not (noun and (m.group("lead") or "").strip()):
+            return None
+        key = ":"
+    if collective:
+        noun = noun or n_text
+    if m.group("comp") and key == ",":
+        return None
+    if key in ",:":
+        # "Three countries, Israel and Syria, are ...": a noun, and "the"/"all" or a sentence start
+        before = para[:m.start("n")].rstrip()
+        lead_ok = bool((m.group("lead") or "").strip()) or not before or \
+            before.endswith((".", "!", "?", '"', "\u201c"))
+        if not noun or (key == "," and not lead_ok):
+            return None
+    if noun and _TIME_NOUNS.search(noun):
+        return None
+    if noun and not collective and not m.group("comp") and \
+            not re.search(r"s\b|people|men|women|children|police", noun.split()[-1]):
+        return None  # "three-way", "two main": the counted noun must be plural
+    return n, key
 
 
 # ----------------------------------------------------------------------------------------------

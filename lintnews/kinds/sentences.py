@@ -1,4 +1,5 @@
-"""Sentence-level style: long sentences (W301), repeated openers (W302), vague attribution (W303)."""
+"""Sentence-level style: long sentences (W301), repeated openers (W302), vague attribution (W303),
+quotations with no speaker (W304)."""
 from __future__ import annotations
 
 import bisect
@@ -115,3 +116,60 @@ class VagueAttributionKind(Kind):
                 s = sent.start_char + m.start()
                 yield Finding(s, sent.start_char + m.end(),
                               f"'{m.group()}': who? Name the source or say why it cannot be named")
+
+
+# ---------------------------------------------------------------------------------------
+# W304 unattributed quote
+# ---------------------------------------------------------------------------------------
+
+SPEECH_VERBS = {"say", "tell", "add", "claim", "explain", "insist", "argue", "warn", "state", "ask",
+                "write", "note", "continue", "declare", "announce", "reply", "respond", "answer",
+                "admit", "acknowledge", "comment", "suggest", "stress", "emphasise", "emphasize",
+                "believe", "think", "describe", "call", "quote", "conclude", "recall", "predict",
+                "agree", "complain", "joke", "confirm", "deny", "maintain", "urge", "remark",
+                "observe", "point", "put", "tweet", "post", "reckon", "concede", "caution",
+                "boast", "vow", "laugh", "smile", "sigh", "shrug", "pledge", "promise", "exclaim", "shout", "whisper", "report"}
+
+
+class UnattributedQuoteKind(Kind):
+    """A full-sentence quotation with no speaker in its sentence or the ones beside it."""
+
+    defaults = {"min_words": 5}
+    requires = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"})
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text, doc = ctx.article.text, ctx.doc
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+        attributed = [_has_speaker(s) for s in sents]
+        prev_ok: tuple[int, bool] | None = None  # (sentence index, attributed) of the last quotation
+        for q in ctx.facts.quotes.quotes:
+            s, e = q.inner
+            inner = text[s:e].strip()
+            i = bisect.bisect_right(starts, q.start) - 1
+            j = bisect.bisect_right(starts, max(q.start, q.end - 1)) - 1
+            lo, hi = max(0, i - 1), min(len(sents) - 1, j + 1)
+            ok = any(attributed[k] for k in range(lo, hi + 1)) \
+                or bool(re.search(r":\s*$", text[max(0, q.start - 3):q.start]))  # 'Smith: "..."'
+            # the speaker of a quotation carries on to the next one two sentences away or less
+            if not ok and prev_ok is not None and prev_ok[1] and i - prev_ok[0] <= 2:
+                ok = True
+            prev_ok = (j, ok)
+            if ok or not q.closed:
+                continue
+            if len(inner.split()) < self.options["min_words"] or not inner[:1].isupper() \
+                    or not re.search(r"[.!?,…]['’]?$", inner):
+                continue  # a phrase, title or scare quote, not a statement
+            yield Finding(q.start, q.end, f"no speaker for the quotation \"{' '.join(inner.split()[:6])}...\" "
+                          f"in its sentence or the ones beside it")
+
+
+def _has_speaker(sent) -> bool:
+    """True when the sentence has a speech verb with a subject, or names a speaker."""
+    for tok in sent:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+                return True
+        if tok.lower_ in ("according",):
+            return True
+    return False

@@ -1,4 +1,5 @@
-"""Wording checks: a/an by sound, doubled words, less/fewer, spacing.
+"""Wording checks: a/an by sound (W101), doubled words (W102), less/fewer (W103),
+quotation marks and brackets never closed (W201), spacing (W202).
 
 These read the text itself (regexes over ``Article.text``); only less/fewer
 needs the tagger. All positions are ``Article.text`` offsets.
@@ -9,6 +10,7 @@ import bisect
 import re
 from typing import Iterable
 
+from ..facts.quotes import CLOSERS, OPENERS, direction
 from .base import Context, Finding, Kind
 
 # ---------------------------------------------------------------------------------------
@@ -562,3 +564,90 @@ class SpacingKind(Kind):
                           f"no space after '{punct[:-1] if side == 'open' else punct}' in "
                           f"'{_around(text, m.start(1), m.end(2))}'",
                           fix=[(where, where, " ")], fix_message="insert a space", fix_safe=side is not None)
+
+
+# ---------------------------------------------------------------------------------------
+# W201 unbalanced quotation marks and brackets
+# ---------------------------------------------------------------------------------------
+
+PAIRS = {"(": ")", "[": "]"}
+CLOSING = {v: k for k, v in PAIRS.items()}
+# "a)" "1)" "iv)" list markers and ":)" smileys are not brackets.
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
+_SMILEY = re.compile(r"[:;]-?[()\[\]]")
+
+
+def unmatched_brackets(text: str, start: int, end: int) -> list[int]:
+    """Offsets of parentheses and square brackets in ``text[start:end]`` without a partner."""
+    markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, start, end)}
+    skip: set[int] = set()
+    for m in _SMILEY.finditer(text, start, end):
+        skip.update(range(m.start(), m.end()))
+    stack: list[int] = []
+    open_count = {ch: 0 for ch in PAIRS}  # openers of each kind on the stack, kept in step
+    bad: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if i in skip:
+            continue
+        if ch in PAIRS:
+            stack.append(i)
+            open_count[ch] += 1
+        elif ch in CLOSING:
+            if i in markers and not open_count["("]:
+                continue  # "a)" "2)" list markers close nothing
+            if open_count[CLOSING[ch]]:
+                while text[stack[-1]] != CLOSING[ch]:  # the inner opener was never closed
+                    bad.append(stack.pop())
+                    open_count[text[bad[-1]]] -= 1
+                stack.pop()
+                open_count[CLOSING[ch]] -= 1
+            else:
+                bad.append(i)
+    return sorted(bad + stack)
+
+
+class UnbalancedQuotesKind(Kind):
+    """A double quotation mark, parenthesis or bracket without a partner in its paragraph."""
+
+    defaults = {"brackets": True}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        quotes = ctx.facts.quotes
+        for i in quotes.unmatched:
+            mark = text[i]
+            opens = _opens(text, i)
+            if opens:
+                snippet = _snippet(text, i + 1)
+                msg = f"this {mark} opens a quotation that is never closed in its paragraph" + \
+                    (f" (\"{snippet}...\")" if snippet else "")
+            else:
+                msg = f"this {mark} closes a quotation that was never opened in its paragraph"
+            yield Finding(i, i + 1, msg)
+        if not self.options["brackets"]:
+            return
+        for ps, pe in ctx.article.paragraphs:
+            for i in unmatched_brackets(text, ps, pe):
+                ch = text[i]
+                if ch in PAIRS:
+                    msg = f"'{ch}' is never closed with '{PAIRS[ch]}' in its paragraph"
+                else:
+                    msg = f"'{ch}' closes a '{CLOSING[ch]}' that was never opened in its paragraph"
+                yield Finding(i, i + 1, msg)
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the stray mark at ``i`` reads as an opening mark."""
+    ch = text[i]
+    if ch in OPENERS:
+        return True
+    if ch in CLOSERS:
+        return False
+    return direction(text, i) != "close"
+
+
+def _snippet(text: str, start: int, words: int = 5) -> str:
+    """The first few words after ``start`` on its line."""
+    seg = text[start:start + 80].split("\n")[0]
+    return " ".join(seg.split()[:words])

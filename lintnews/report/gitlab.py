@@ -2,24 +2,19 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 
-from ..diagnostics import Severity
+from ..diagnostics import Severity, fingerprints
 
 LEVEL = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def render(diags, ctx) -> str:
-    seen: Counter = Counter()
     out = []
-    for d in diags:
-        base = (d.path, d.code, d.text, d.message_no_lines())
-        occurrence = seen[base]
-        seen[base] += 1
+    for d, fingerprint in zip(diags, fingerprints(diags)):
         out.append({
             "description": f"{d.code} {d.message}",
             "check_name": f"{d.code} {d.rule}",
-            "fingerprint": d.fingerprint(occurrence),
+            "fingerprint": fingerprint,
             "severity": LEVEL[d.severity],
             "location": {"path": d.path, "positions": {
                 "begin": {"line": d.line, "column": d.column},

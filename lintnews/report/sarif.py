@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
-from ..diagnostics import Severity
+from ..diagnostics import Severity, fingerprints
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -38,12 +37,12 @@ def _region(loc) -> dict:
 
 
 def render(diags, ctx) -> str:
-    from ..engine import INTERNAL
+    from ..internal import INTERNAL_CODES
 
     rules = [{"code": r.code, "name": r.name, "summary": r.summary, "explain": r.explain,
               "severity": r.severity} for r in ctx.rules]
-    rules += [{"code": c, "name": n, "summary": s, "explain": s, "severity": sev}
-              for c, (n, sev, s) in INTERNAL.items()]
+    rules += [{"code": c.code, "name": c.name, "summary": c.summary, "explain": c.summary,
+               "severity": c.severity} for c in INTERNAL_CODES.values()]
     index = {r["code"]: i for i, r in enumerate(rules)}
     descriptors = [{
         "id": r["code"], "name": r["name"],
@@ -53,17 +52,13 @@ def render(diags, ctx) -> str:
                  "markdown": f"**{r['code']} {r['name']}**: {r['summary']}\n\n{r['explain']}"},
         "defaultConfiguration": {"level": LEVEL[r["severity"]]},
     } for r in rules]
-    seen: Counter = Counter()
     results = []
-    for d in diags:
-        base = (d.path, d.code, d.text, d.message_no_lines())
-        occ = seen[base]
-        seen[base] += 1
+    for d, fingerprint in zip(diags, fingerprints(diags)):
         res = {
             "ruleId": d.code, "level": LEVEL[d.severity], "message": {"text": d.message},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)},
                                                 "region": _region(d.location)}}],
-            "partialFingerprints": {"lintnews/v1": d.fingerprint(occ)},
+            "partialFingerprints": {"lintnews/v1": fingerprint},
         }
         if d.code in index:
             res["ruleIndex"] = index[d.code]

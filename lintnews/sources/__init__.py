@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..article import Article
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
+from ..internal import internal_diagnostic
 
 _LINE_BREAK_BYTES = re.compile(rb"\r\n?|\n")  # as article.LINE_BREAK counts lines
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -43,8 +44,7 @@ def format_for(path: str) -> str:
 
 def unreadable(path: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
     """The E001 diagnostic for a file that cannot be read."""
-    return Diagnostic(path=path, line=line, column=column, end_line=line, end_column=column,
-                      code="E001", rule="unreadable", severity=Severity.ERROR, message=message)
+    return internal_diagnostic("E001", path, message, line, column)
 
 
 def decode(data: bytes) -> tuple[str, str, bool]:

@@ -1,0 +1,52 @@
+"""C201 conflicting-accounts: two sentences telling one event with a different key detail.
+
+Each later sentence is paired with earlier ones that share content words
+(``Claims.candidates``) and tried against three parts in turn; the first finding
+for a sentence is its only one.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...facts.claims import Claims
+from ..base import Context, Finding, Kind
+from .accounts_frames import other_object
+from .accounts_roles import role_swapped
+from .accounts_swap import name_swapped
+from .common import NLP_PIPES
+
+
+class ConflictingAccountsKind(Kind):
+    """Two sentences telling one event with a different key detail (C201)."""
+
+    defaults = {
+        "min_shared": 2,          # content lemmas two sentences must share to be compared
+        "min_coverage": 0.8,      # share of the retelling's words found in the earlier sentence
+        "min_matched": 2,         # content words matched besides the swapped name
+        "min_jaccard": 0.5,       # content overlap that makes one shared act a restatement
+        "max_new_words": 1,       # content words of the retelling not in the earlier sentence
+    }
+    requires = NLP_PIPES
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        claims: Claims = ctx.facts.claims
+        options = self.options
+        reported: set[int] = set()
+        for s in claims.sentences:
+            ctx.budget.check()
+            if s.in_quote:
+                continue
+            for j, shared in claims.candidates(s.index, options["min_shared"]):
+                earlier = claims.sentences[j]
+                if earlier.in_quote:
+                    continue
+                # a retelling shares most of its words with the original: skip the alignment
+                # for pairs that cannot reach the coverage (cheap on long articles)
+                f = None
+                if shared >= options["min_coverage"] * 0.75 * (len(s.content) - 1):
+                    f = name_swapped(ctx, earlier, s, options)
+                f = f or other_object(ctx, earlier, s, options) or role_swapped(ctx, earlier, s, options)
+                if f is not None and s.index not in reported:
+                    reported.add(s.index)
+                    yield f
+                    break

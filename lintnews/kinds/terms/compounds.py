@@ -1,0 +1,86 @@
+"""C104 part: a compound written hyphenated and closed (anti-piracy/antipiracy), or
+closed and as two words (website/web site)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from ..base import Context, Finding
+from .common import first_form_sets, leftmost
+
+# Function words whose joined forms are other words ("any one"/"anyone", "some times", "all ready").
+_SPLIT_SKIP = {"any", "some", "every", "all", "may", "who", "what", "with", "out", "for", "one", "how",
+               "where", "when", "there", "here", "her", "his", "him", "them", "your", "our", "not",
+               "can", "cannot", "the", "and", "nothing", "thing", "self", "ever", "over", "under",
+               "body", "time", "times", "ward", "wards", "way", "ways", "ever"}
+_COMPOUND_SKIP_PREFIX = {"re", "un", "de", "pre", "in"}  # re-sign/resign, re-cover/recover
+
+
+
+def compounds(ctx: Context) -> Iterable[Finding]:
+    """A compound hyphenated and closed (anti-piracy/antipiracy): the first form sets the choice."""
+    text = ctx.article.text
+    body = ctx.article.body_start()
+    rest = text[body:]
+    # every hyphenated pair and every plain word, found once (an article may hold
+    # thousands of compounds): the forms of each compound are looked up, not searched
+    hyphened = list(re.finditer(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])", rest))
+    by_parts: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for m in hyphened:
+        by_parts[(m.group(1).lower(), m.group(2).lower())].append(
+            (body + m.start(), body + m.end(), m.group(0).lower()))
+    words: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for m in re.finditer(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])", rest):
+        words[m.group(0).lower()].append((body + m.start(), body + m.end(), m.group(0).lower()))
+    seen_keys = set()
+    for m in hyphened:
+        a, b = m.group(1), m.group(2)
+        if a.lower() in _COMPOUND_SKIP_PREFIX:
+            continue
+        key = (a + b).lower()
+        if key in seen_keys:
+            continue
+        seen_keys.add(key)
+        occ = leftmost(by_parts[(a.lower(), b.lower())] + words.get(key, []))
+        yield from first_form_sets(ctx, occ, "")
+
+
+def split_compounds(ctx: Context) -> Iterable[Finding]:
+    """A closed compound also written as two words (website/web site, broadband/broad band)."""
+    text = ctx.article.text
+    body = ctx.article.body_start()
+    words = re.findall(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])", text[body:])
+    joined = set(words)
+    if not joined:
+        return
+    # the written forms of each compound, collected in one pass each (not one search
+    # of the text per compound: an article may hold thousands)
+    single: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for m in re.finditer(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])", text[body:]):
+        single[m.group(0)].append((body + m.start(), body + m.end(), m.group(0)))
+    pairs: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    order: list[tuple[str, str]] = []
+    for m in re.finditer(r"(?<![\w'’-])(?=([a-z]{3,}) ([a-z]{3,})(?![\w'’-]))", text[body:]):
+        a, b = m.group(1), m.group(2)
+        if a + b not in joined or a in _SPLIT_SKIP or b in _SPLIT_SKIP:
+            continue
+        if (a, b) not in pairs:
+            order.append((a, b))
+        pairs[(a, b)].append((body + m.start(), body + m.start() + len(a) + 1 + len(b), f"{a} {b}"))
+    seen = set()
+    for a, b in order:
+        key = a + b
+        if key in seen:
+            continue
+        seen.add(key)
+        occ = leftmost(pairs[(a, b)] + single[key])
+        occ = [o for o in occ if " " not in o[2] or _noun_pair(ctx, o[0], o[1])]
+        yield from first_form_sets(ctx, occ, "")
+
+
+def _noun_pair(ctx: Context, s: int, e: int) -> bool:
+    """Two words that read as one noun ("web site"), not a noun and a verb ("the net work")."""
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    return span is not None and len(span) == 2 and span[0].pos_ in ("NOUN", "PROPN") \
+        and span[0].dep_ == "compound" and span[1].pos_ in ("NOUN", "PROPN")
