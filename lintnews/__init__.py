@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -38,8 +39,6 @@ from .config import Config, ConfigError
 from .diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    import threading
-
     from .engine import Engine, FileResult
     from .engine.baseline import Baseline
     from .registry import Rule
@@ -60,6 +59,7 @@ TEXT_FORMATS = ("text", "markdown", "html")
 
 _ENGINES: dict[str, "Engine"] = {}  # engines kept for repeated calls (loaded rules and kinds)
 _MAX_ENGINES = 8
+_ENGINES_LOCK = threading.Lock()  # the language server calls from several threads
 
 
 def __getattr__(name: str) -> Any:
@@ -77,10 +77,11 @@ def _engine(config: Config | None = None, overrides: dict[str, Any] | None = Non
 
     opts = RunOptions(overrides=dict(overrides or {}), config=config, date=date, **options)
     key = repr(opts)
-    engine = _ENGINES.pop(key, None) or Engine(opts)
-    _ENGINES[key] = engine  # most recently used last
-    while len(_ENGINES) > _MAX_ENGINES:
-        del _ENGINES[next(iter(_ENGINES))]
+    with _ENGINES_LOCK:
+        engine = _ENGINES.pop(key, None) or Engine(opts)
+        _ENGINES[key] = engine  # most recently used last
+        while len(_ENGINES) > _MAX_ENGINES:
+            del _ENGINES[next(iter(_ENGINES))]
     return engine
 
 
@@ -241,7 +242,8 @@ def reload() -> None:
     from .config import find_config
 
     find_config.cache_clear()
-    _ENGINES.clear()
+    with _ENGINES_LOCK:
+        _ENGINES.clear()
 
 
 def read_baseline(baseline: "str | os.PathLike[str]") -> "Baseline":

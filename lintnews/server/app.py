@@ -174,6 +174,14 @@ class LintnewsServer(LanguageServer):
 def create() -> LintnewsServer:
     """The server with its handlers."""
     server = LintnewsServer()
+    _lifecycle(server)
+    _documents(server)
+    _requests(server)
+    return server
+
+
+def _lifecycle(server: LintnewsServer) -> None:
+    """initialize (the workspace's root), initialized (watching config files), shutdown."""
 
     @server.feature(lsp.INITIALIZE)
     def initialize(ls: LintnewsServer, params: lsp.InitializeParams) -> None:
@@ -192,6 +200,14 @@ def create() -> LintnewsServer:
                 watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS])
             await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[lsp.Registration(
                 id="lintnews-config", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(ls: LintnewsServer, params: None) -> None:
+        ls.stop()
+
+
+def _documents(server: LintnewsServer) -> None:
+    """Documents opened, changed, saved, closed; config files changed."""
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LintnewsServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -228,6 +244,10 @@ def create() -> LintnewsServer:
     def watched_files_changed(ls: LintnewsServer, params: lsp.DidChangeWatchedFilesParams) -> None:
         ls.recheck_all()
 
+
+def _requests(server: LintnewsServer) -> None:
+    """Code actions and hovers."""
+
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
         code_action_kinds=[lsp.CodeActionKind.QuickFix]))
     def code_action(ls: LintnewsServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
@@ -236,9 +256,3 @@ def create() -> LintnewsServer:
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: LintnewsServer, params: lsp.HoverParams) -> lsp.Hover | None:
         return ls.hover(params)
-
-    @server.feature(lsp.SHUTDOWN)
-    def shutdown(ls: LintnewsServer, params: None) -> None:
-        ls.stop()
-
-    return server
