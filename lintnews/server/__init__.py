@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import sys
 
-INSTALL = ('`lintnews server` needs pygls and lsprotocol, which are not installed here; '
-           'install them with: pip install "lintnews[server]" (or: pip install pygls lsprotocol)')
+INSTALL = ('`lintnews server` needs pygls and lsprotocol, which are not installed here; install '
+           'them with: pip install "pygls>=2,<3" lsprotocol (the `server` extra: pip install ".[server]" '
+           'in a checkout of lintnews)')
 
 
 def main() -> int:

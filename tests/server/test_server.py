@@ -254,4 +254,4 @@ def test_without_pygls_the_server_says_how_to_install_it(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                           timeout=60, stdin=subprocess.DEVNULL)
     assert proc.returncode == 2
-    assert 'pip install "lintnews[server]"' in proc.stderr
+    assert 'pip install "pygls>=2,<3" lsprotocol' in proc.stderr and ".[server]" in proc.stderr
