@@ -41,6 +41,7 @@ class OpenDocument:
     language_id: str | None
     timer: asyncio.TimerHandle | None = None
     running: asyncio.Future | None = None
+    running_version: int | None = None
     cancel: threading.Event | None = None
     again: bool = False  # a newer version came while a check ran
     shown: tuple = ()  # (Document, [(lintnews.Diagnostic, lsp.Diagnostic)], version) last published
@@ -64,7 +65,7 @@ class LintnewsServer(LanguageServer):
         running check of an older version is withdrawn now."""
         if doc.timer is not None:
             doc.timer.cancel()
-        if doc.cancel is not None:
+        if doc.cancel is not None and doc.running_version != doc.version:
             doc.cancel.set()
         loop = asyncio.get_running_loop()
         doc.timer = loop.call_later(delay, lambda: loop.create_task(self.run_check(doc)))
@@ -77,6 +78,7 @@ class LintnewsServer(LanguageServer):
             return
         version, text = doc.version, doc.text
         doc.cancel = cancel = threading.Event()
+        doc.running_version = version
         where = target(doc.uri, doc.language_id, self.root)
         doc.running = asyncio.get_running_loop().run_in_executor(self.pool, self._check, text, where, doc.uri,
                                                                     cancel)
