@@ -136,15 +136,16 @@ def disable_action(d: lintnews.Diagnostic, shown: lsp.Diagnostic, doc: Document,
                    version: int | None, versioned: bool, fmt: str) -> lsp.CodeAction:
     """Insert ``<!-- lintnews-disable-next-line CODE -- reason -->`` before the flagged line.
 
-    On a line of its own above it, indented like it (plain text accepts nothing else).
-    In Markdown and HTML, when the line above is text of the same paragraph, the comment
-    goes at that line's end instead: a comment line inside a Markdown paragraph would cut
-    it in two, and so change the sentences every rule reads.
+    On a line of its own above it, indented like it (plain text accepts nothing else, and
+    HTML runs the lines of a paragraph together anyway). In Markdown, when the line above is
+    text of the same paragraph, the comment goes at that line's end instead: a comment line
+    inside a Markdown paragraph would cut it in two, and so change the sentences every
+    rule reads.
     """
     index = shown.range.start.line
     directive = DIRECTIVE.format(code=d.code)
     above = doc.line(index - 1) if index > 0 else ""
-    if fmt != "text" and above.strip():
+    if fmt == "markdown" and _paragraph_text(above) and not MD_BLOCK_START.match(doc.line(index)):
         at = lsp.Position(line=index - 1, character=units(above, doc.encoding))
         new_text = f" {directive}"
     else:
@@ -157,6 +158,19 @@ def disable_action(d: lintnews.Diagnostic, shown: lsp.Diagnostic, doc: Document,
     return lsp.CodeAction(title=f"Disable {d.code} for this line (lintnews-disable-next-line)",
                           kind=lsp.CodeActionKind.QuickFix, diagnostics=[shown],
                           edit=workspace_edit(uri, version, [edit], versioned))
+
+
+# Markdown lines that start or are a block of their own (a list item, quotation, heading,
+# fence, rule, table row, HTML): text appended there would change the block, not just add
+# a comment to a paragraph.
+MD_BLOCK_START = re.compile(r"\s*([-+*]\s|\d{1,9}[.)]\s|>|#{1,6}(\s|$)|```|~~~|<|\|)")
+MD_BLOCK_LINE = re.compile(r"\s*([-=*_]\s*){3,}$|.*\|\s*$")
+
+
+def _paragraph_text(line: str) -> bool:
+    """Whether a Markdown line is plain paragraph text (appending to it keeps its block)."""
+    return bool(line.strip()) and not MD_BLOCK_START.match(line) and not MD_BLOCK_LINE.match(line) \
+        and not line.startswith("    ")
 
 
 def hover_text(d: lintnews.Diagnostic, rule: Any | None) -> str:

@@ -75,3 +75,21 @@ def test_severity_tags_and_no_code_description_without_a_real_url():
     assert shown["E003"].severity == lsp.DiagnosticSeverity.Warning
     assert shown["E003"].tags == [lsp.DiagnosticTag.Unnecessary]
     assert all(s.code_description is None for s in shown.values())
+
+
+@pytest.mark.parametrize("above, inline", [
+    ("The agencies met on the", True),    # the same paragraph: the directive goes at its end
+    ("```", False),                       # a closing fence must stay bare
+    ("# Launch", False), ("=====", False), ("---", False),  # a heading, a setext underline, a rule
+    ("| a | b |", False), ("<!-- note -->", False),         # a table row, an HTML block
+])
+def test_a_markdown_directive_goes_inline_only_inside_a_paragraph(above, inline):
+    before = "```\ncode\n" if above == "```" else "Intro.\n\n"
+    text = f"{before}{above}\nplan for a \"Orbital Platform\" today.\n"
+    [d] = lintnews.lint_text(text, path="a.md", config=lintnews.Config(select=["W101"]))
+    doc = convert.Document(text)
+    action = convert.disable_action(d, convert.to_lsp(d, doc, "u"), doc, "u", 1, False, "markdown")
+    [edit] = action.edit.changes["u"]
+    assert edit.new_text.startswith(" <!--") == inline
+    silenced = apply_edits(text, [_edit(edit)])
+    assert lintnews.lint_text(silenced, path="a.md", config=lintnews.Config(select=["W101", "E003"])) == []
