@@ -13,7 +13,7 @@ import time
 import pytest
 
 import lintnews
-from conftest import REPO, write
+from conftest import REGEX_RULE, REPO, project, write
 from lsp_client import Client, apply_edits, edits_of
 
 SEED = (REPO / "seeds" / "orbital-partners.txt").read_text(encoding="utf-8")
@@ -185,6 +185,21 @@ def test_the_hover_shows_the_rule_explain_text(server, workspace):
     value = hover["contents"]["value"]
     assert hover["contents"]["kind"] == "markdown" and "`conflicting-accounts`" in value
     assert rule.explain.strip()[:200] in value
+
+
+def test_a_rule_dir_file_is_read_again_when_it_changes(server, workspace):
+    folder = workspace / "house"
+    project(folder)  # rule-dirs = ["rules"] with X901: words between pipes
+    uri = (folder / "story.txt").as_uri()
+    server.open(uri, "The |draft| is here.\n")
+    [x901] = by_code(server.diagnostics(uri, version=1), "X901")
+    assert x901["message"] == "flagged «draft»"
+    write(folder / "rules" / "test.yml", REGEX_RULE.replace("flagged", "marked"))
+    later = time.time() + 5
+    os.utime(folder / "rules" / "test.yml", (later, later))
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    [x901] = by_code(server.diagnostics(uri), "X901")
+    assert x901["message"] == "marked «draft»"
 
 
 def test_config_files_are_read_again_when_they_change(server, workspace):
