@@ -9,7 +9,6 @@ checkpoint), and a result for a version that is no longer current is never publi
 from __future__ import annotations
 
 import asyncio
-import logging
 import sys
 import threading
 import traceback
@@ -28,7 +27,6 @@ from .checker import Checker, Target, target
 DEBOUNCE = 0.3  # seconds after the last change
 WORKERS = 2
 CONFIG_GLOBS = ("**/lintnews.toml", "**/.lintnews.toml", "**/pyproject.toml", "**/*.yml", "**/*.yaml")
-log = logging.getLogger("lintnews.server")
 
 
 @dataclass
@@ -51,6 +49,9 @@ class LintnewsServer(LanguageServer):
     """pygls server holding the open documents and the checker."""
 
     def __init__(self) -> None:
+        # Full sync: each change sends the whole text (a news article is a few KB). pygls
+        # applies incremental changes by its own line split, which also breaks at \u2028,
+        # \x0c and the like where LSP does not: positions after one would go wrong.
         super().__init__("lintnews", lintnews.__version__,
                          text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.docs: dict[str, OpenDocument] = {}
@@ -111,12 +112,14 @@ class LintnewsServer(LanguageServer):
         return shown, [(d, convert.to_lsp(d, shown, uri)) for d in found]
 
     def publish(self, doc: OpenDocument, shown: tuple, version: int | None) -> None:
+        """Send the diagnostics, and keep them for the code actions and hovers that follow."""
         document, pairs = shown
         doc.shown = (document, pairs, version)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=doc.uri, version=version, diagnostics=[d for _, d in pairs]))
 
     def recheck_all(self) -> None:
+        """Config or rule files changed: read them again and check every open document."""
         self.checker.forget()
         for doc in self.docs.values():
             self.schedule(doc, 0)
