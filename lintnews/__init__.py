@@ -20,20 +20,28 @@ the config file that governs it (``lintnews.toml``, ``.lintnews.toml`` or
 ``pyproject.toml``, found by walking up from its folder). A ``Config`` passed in
 is used for every file instead. Configuration problems raise ``ConfigError``; a
 missing spaCy model raises ``ModelError``.
+
+A long-lived caller (the language server) keeps what it loaded between calls: the
+model, the rules, the config files. ``config_stamp(folder)`` tells it cheaply whether
+the files that decide a folder's config changed on disk, and ``reload()`` forgets
+them; ``lint_text(..., cancel=event)`` lets it withdraw a check (``Cancelled``).
 """
 from __future__ import annotations
 
 import datetime as _dt
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .budget import Cancelled
 from .config import Config, ConfigError
 from .diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from .engine import Engine, FileResult
     from .engine.baseline import Baseline
+    from .registry import Rule
 
 try:
     from importlib.metadata import PackageNotFoundError, version
@@ -42,12 +50,16 @@ try:
 except Exception:  # running from a source tree that is not installed
     __version__ = "0.1.0"
 
-__all__ = ["Config", "ConfigError", "Diagnostic", "Severity", "ModelError", "lint_text", "lint_paths",
-           "fix_text", "check_paths", "fix_paths", "discover", "effective_config", "read_baseline",
-           "write_baseline", "__version__"]
+__all__ = ["Config", "ConfigError", "Diagnostic", "Severity", "ModelError", "Cancelled", "lint_text",
+           "lint_paths", "fix_text", "check_paths", "fix_paths", "discover", "effective_config", "rules",
+           "config_stamp", "reload", "read_baseline", "write_baseline", "TEXT_FORMATS", "__version__"]
+
+# The formats ``lint_text(format=...)`` accepts (the format of a path's suffix otherwise).
+TEXT_FORMATS = ("text", "markdown", "html")
 
 _ENGINES: dict[str, "Engine"] = {}  # engines kept for repeated calls (loaded rules and kinds)
 _MAX_ENGINES = 8
+_ENGINES_LOCK = threading.Lock()  # the language server calls from several threads
 
 
 def __getattr__(name: str) -> Any:
@@ -65,25 +77,37 @@ def _engine(config: Config | None = None, overrides: dict[str, Any] | None = Non
 
     opts = RunOptions(overrides=dict(overrides or {}), config=config, date=date, **options)
     key = repr(opts)
-    engine = _ENGINES.pop(key, None) or Engine(opts)
-    _ENGINES[key] = engine  # most recently used last
-    while len(_ENGINES) > _MAX_ENGINES:
-        del _ENGINES[next(iter(_ENGINES))]
+    with _ENGINES_LOCK:
+        engine = _ENGINES.pop(key, None) or Engine(opts)
+        _ENGINES[key] = engine  # most recently used last
+        while len(_ENGINES) > _MAX_ENGINES:
+            del _ENGINES[next(iter(_ENGINES))]
     return engine
 
 
 def lint_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config | None = None,
-              date: _dt.date | None = None) -> list[Diagnostic]:
+              date: _dt.date | None = None, format: str | None = None,
+              cancel: "threading.Event | None" = None) -> list[Diagnostic]:
     """Check ``text`` as if it were the file ``path``; the diagnostics, sorted.
 
     ``path`` picks the input format by its suffix (``.md``, ``.html``, else plain
     text), the config (when ``config`` is None) and the path the diagnostics name.
-    ``date`` is the publication date for an article that gives none.
+    ``format`` (one of ``TEXT_FORMATS``) overrides the suffix: an editor knows a
+    document's language when its name says nothing. ``date`` is the publication date
+    for an article that gives none. Once ``cancel`` (a ``threading.Event``) is set, the
+    check stops at its next checkpoint (between rules, in their long loops) and raises
+    ``Cancelled``. Text that cannot be an article (empty, binary, a lone surrogate) gets
+    an E001 diagnostic, as a file would.
 
     >>> [d.code for d in lint_text("He waited a hour.", config=Config(select=["W101"]))]
     ['W101']
     """
-    return _engine(config, date=date).lint_text(text, os.fspath(path))
+    from .budget import cancellable
+
+    if format is not None and format not in TEXT_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(TEXT_FORMATS)}, not {format!r}")
+    with cancellable(cancel):
+        return _engine(config, date=date).lint_text(text, os.fspath(path), format)
 
 
 def fix_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config | None = None,
@@ -178,6 +202,48 @@ def effective_config(directory: "str | os.PathLike[str] | None" = None, *, confi
     """The config that applies to files in ``directory`` (default: the current folder),
     with ``overrides`` applied: ``config`` if given, else the config file found there."""
     return _engine(config, overrides).config_in(Path(directory) if directory is not None else None)
+
+
+def rules(directory: "str | os.PathLike[str] | None" = None, *, config: Config | None = None) -> list["Rule"]:
+    """Every rule files in ``directory`` may use (built-ins, plug-ins, the config's
+    rule-dirs), selected or not, each with ``code``, ``name``, ``severity``, ``summary``,
+    ``explain`` and ``examples``: what ``lintnews rules`` and ``explain`` show."""
+    return _engine(config).rules_for(effective_config(directory, config=config))
+
+
+def config_stamp(directory: "str | os.PathLike[str] | None" = None) -> tuple:
+    """A cheap fingerprint (size and modification time) of the files that decide the config
+    of files in ``directory``: every place a config file may be, up to the repository's
+    root, and the rule files in the config's rule-dirs. Compare it between calls and call
+    ``reload()`` when it changes; it costs a few ``stat`` calls, no reading."""
+    from .config import config_candidates, find_config
+
+    here = Path(directory) if directory is not None else Path.cwd()
+    paths = config_candidates(here)
+    try:
+        for d in find_config(here).rule_dirs:
+            paths += sorted(p for p in Path(d).iterdir() if p.suffix in (".yml", ".yaml"))
+    except (ConfigError, OSError):  # a broken config: its files are in the stamp already
+        pass
+    return tuple(_stat(p) for p in paths)
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        st = path.stat()
+        return (str(path), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return (str(path),)
+
+
+def reload() -> None:
+    """Forget the config files and rule files read so far: later calls read them again
+    (the loaded spaCy model is kept)."""
+    from .config import find_config
+
+    find_config.cache_clear()
+    with _ENGINES_LOCK:
+        _ENGINES.clear()
 
 
 def read_baseline(baseline: "str | os.PathLike[str]") -> "Baseline":

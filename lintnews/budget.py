@@ -7,6 +7,9 @@ worker thread, Windows) the budget is cooperative: the engine checks it between
 rules and sections, and the kinds with long loops call :meth:`Budget.check`.
 spaCy's C code cannot be interrupted either way, which is why its input is bounded
 (long punctuation runs shortened, long articles parsed in pieces).
+
+A caller may also withdraw a check (``cancellable``: the language server does when a
+newer version of a document arrives): every checkpoint then raises ``Cancelled``.
 """
 from __future__ import annotations
 
@@ -21,6 +24,31 @@ from typing import Any, Iterator
 class BudgetExceeded(BaseException):
     """The article's time ran out. A BaseException, so that no ``except Exception`` in a
     kind swallows it on its way back to the engine."""
+
+
+class Cancelled(BaseException):
+    """The caller withdrew the check. A BaseException, like BudgetExceeded, and not one of
+    them: the engine reports neither a rule error nor a budget overrun, it just stops."""
+
+
+_THREAD = threading.local()  # the cancel event of the check running in this thread
+
+
+@contextmanager
+def cancellable(event: threading.Event | None) -> Iterator[None]:
+    """Checks run in this thread inside the block stop at their next checkpoint (between
+    rules and parse pieces, and in the rules' long loops) once ``event`` is set."""
+    previous = getattr(_THREAD, "event", None)
+    _THREAD.event = event
+    try:
+        yield
+    finally:
+        _THREAD.event = previous
+
+
+def _cancelled() -> bool:
+    event = getattr(_THREAD, "event", None)
+    return event is not None and event.is_set()
 
 
 class Budget:
@@ -39,7 +67,10 @@ class Budget:
         return self.deadline is not None and time.monotonic() >= self.deadline
 
     def check(self) -> None:
-        """A cooperative checkpoint: raise BudgetExceeded once the time is up."""
+        """A cooperative checkpoint: raise BudgetExceeded once the time is up (Cancelled
+        once the caller withdrew the check)."""
+        if _cancelled():
+            raise Cancelled()
         if self.deadline is not None and time.monotonic() >= self.deadline:
             raise BudgetExceeded()
 

@@ -310,6 +310,14 @@ def explain(rule: str = typer.Argument(..., help="A rule code (C201) or name (co
     typer.echo("\n".join(lines))
 
 
+@app.command()
+def server() -> None:
+    """Run the language server for editors (LSP over stdin/stdout; see the README)."""
+    from .server import main as serve
+
+    raise typer.Exit(serve())
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

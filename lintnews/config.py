@@ -266,6 +266,18 @@ def find_config(directory: Path) -> Config:
     return Config(root=resolved(Path.cwd()))
 
 
+def config_candidates(directory: Path) -> list[Path]:
+    """Every path ``find_config`` looks at for files in ``directory``, nearest first: the
+    config file names in each folder up to the repository's root, and each ``.git``."""
+    d = resolved(directory)
+    out: list[Path] = []
+    for folder in (d, *d.parents):
+        out += [folder / name for name in CONFIG_FILES] + [folder / ".git"]
+        if os.path.exists(folder / ".git"):
+            break
+    return out
+
+
 def _readable(path: Path) -> bool:
     try:
         with open(path, "rb"):

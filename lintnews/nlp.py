@@ -78,11 +78,14 @@ def needed_pipes(nlp: "Language", requires: Iterable[str]) -> list[str]:
 
 def parse(nlp: "Language", texts: Iterable[str], requires: Iterable[str],
           batch_size: int = 32) -> Iterator["Doc"]:
-    """``nlp.pipe`` over texts, running only the pipes the selected rules need."""
+    """``nlp.pipe`` over texts, running only the pipes the selected rules need.
+
+    The pipes are left out per call (``disable=``), never switched off on the shared
+    pipeline (``select_pipes``): the language server parses in several threads at once.
+    """
     enable = needed_pipes(nlp, requires)
     disable = [p for p in nlp.pipe_names if p not in enable]
-    with nlp.select_pipes(disable=disable):
-        yield from nlp.pipe(texts, batch_size=batch_size)
+    yield from nlp.pipe(texts, batch_size=batch_size, disable=disable)
 
 
 def parse_pieces(nlp: "Language", texts: list[str], requires: Iterable[str],
@@ -94,7 +97,7 @@ def parse_pieces(nlp: "Language", texts: list[str], requires: Iterable[str],
 
     docs = []
     pieces = parse(nlp, texts, requires, batch_size=1)
-    try:  # close the generator even when ``between`` raises: it restores the disabled pipes
+    try:  # close the generator even when ``between`` raises
         for doc in pieces:
             docs.append(doc)
             if between is not None:

@@ -59,7 +59,7 @@ def test_no_private_name_is_imported_across_modules():
 def test_the_cli_goes_through_the_public_api():
     """cli.py imports the API (lintnews), config, registry, report and the internal codes
     table; never the engine, sources, kinds or facts."""
-    allowed = {"lintnews", "config", "registry", "report", "internal", "diagnostics"}
+    allowed = {"lintnews", "config", "registry", "report", "internal", "diagnostics", "server"}
     tree = ast.parse((REPO / "lintnews" / "cli.py").read_text(encoding="utf-8"))
     used = set()
     for node in ast.walk(tree):
@@ -68,6 +68,21 @@ def test_the_cli_goes_through_the_public_api():
         elif isinstance(node, ast.Import):
             used |= {a.name.split(".")[0] for a in node.names if a.name.startswith("lintnews")}
     assert used <= allowed, sorted(used - allowed)
+
+
+def test_the_server_goes_through_the_public_api():
+    """lintnews/server/ imports ``lintnews`` (the API) and its own modules, nothing else of lintnews."""
+    used = set()
+    for p in (REPO / "lintnews" / "server").glob("*.py"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                used.add(("." * node.level) + (node.module or ""))
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("lintnews"):
+                used.add(node.module)
+            elif isinstance(node, ast.Import):
+                used |= {a.name for a in node.names if a.name.startswith("lintnews")}
+    assert "lintnews" in used
+    assert used <= {"lintnews", ".", ".app", ".checker", ".convert"}, sorted(used)
 
 
 def _family_of(module: str) -> str:

@@ -139,10 +139,12 @@ class Engine:
                 raise ConfigError(f"{cfg.source}: 'model': {ex}") from None
             raise
 
-    def read(self, name: str, cfg: Config, data: bytes | None = None) -> Article | Diagnostic:
+    def read(self, name: str, cfg: Config, data: bytes | None = None,
+             fmt: str | None = None) -> Article | Diagnostic:
         """The file as an Article (an E001 Diagnostic when it cannot be read), with long runs
-        of punctuation shortened for the tokenizer (positions stay exact)."""
-        art = sources.load(name, sources.ReadOptions(headline=cfg.headline), data=data)
+        of punctuation shortened for the tokenizer (positions stay exact). ``fmt`` overrides
+        the format the name's suffix gives."""
+        art = sources.load(name, sources.ReadOptions(headline=cfg.headline), data=data, fmt=fmt)
         return art if isinstance(art, Diagnostic) else shorten_runs(art)
 
     def jobs(self, n_files: int = 1 << 30) -> int:
@@ -163,15 +165,16 @@ class Engine:
         """Check files in this process, no cache (see ``pipeline.check_files``)."""
         return pipeline.check_files(self, names, stdin_data)
 
-    def recheck(self, name: str, data: bytes) -> FileResult:
+    def recheck(self, name: str, data: bytes, fmt: str | None = None) -> FileResult:
         """Check new contents for a file (after fixes) without touching the disk."""
         path = Path(name)
         cfg = self.config_for(path)
-        art = self.read(name, cfg, data)
+        art = self.read(name, cfg, data, fmt)
         if isinstance(art, Diagnostic):
             return FileResult(name, [art])
         return next(pipeline.run_batch(self, [(name, cfg, art, self.active_rules(cfg, path))]))
 
-    def lint_text(self, text: str, name: str = "example.txt") -> list[Diagnostic]:
-        """Check a string as if it were the file ``name``."""
-        return self.recheck(name, text.encode("utf-8")).diagnostics
+    def lint_text(self, text: str, name: str = "example.txt", fmt: str | None = None) -> list[Diagnostic]:
+        """Check a string as if it were the file ``name`` (a lone surrogate, which no file
+        can hold, is an E001 as invalid UTF-8 would be)."""
+        return self.recheck(name, text.encode("utf-8", "surrogatepass"), fmt).diagnostics

@@ -16,7 +16,9 @@ rest ("Memorandum of Understanding" for MoU).
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 # Acronyms a news reader knows without a spelled-out form.
@@ -162,11 +164,56 @@ def _textacy_definitions(doc: Any) -> dict[str, str]:
 
         if "NaN" not in np.__dict__:  # textacy 0.13 still says np.NaN, gone in NumPy 2
             np.NaN = np.nan
-        from textacy.extract import acronyms_and_definitions
-
-        return acronyms_and_definitions(doc)
+        return textacy_acros().acronyms_and_definitions(doc)
     except Exception:  # an optional helper: the letter matcher below still works
         return {}
+
+
+_ACROS: list[Any] = []
+_ACROS_LOCK = threading.Lock()  # the server checks documents in several threads
+
+
+def textacy_acros() -> Any:
+    """textacy's ``extract.acros`` module, loaded on its own.
+
+    ``import textacy.extract.acros`` runs textacy's package ``__init__``, which imports its
+    whole toolkit (corpus, language identification, keyterms: scikit-learn, SciPy,
+    NetworkX): about 2 s of a cold check, where ``acros`` itself needs only NumPy, spaCy
+    and two small textacy modules. So the module is loaded under stand-in parent packages,
+    which are then taken out of ``sys.modules`` again: a later ``import textacy`` (a
+    plug-in's) gets the real package. Falls back to the plain import if that fails.
+    """
+    with _ACROS_LOCK:
+        if not _ACROS:
+            _ACROS.append(_load_alone("textacy.extract.acros"))
+        return _ACROS[0]
+
+
+def _load_alone(name: str) -> Any:
+    """Import module ``name`` without running its parent packages' ``__init__``."""
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    top, *parts = name.split(".")
+    spec = importlib.util.find_spec(top) if top not in sys.modules else None
+    if spec is None or not spec.submodule_search_locations:  # imported for real already
+        return importlib.import_module(name)
+    before = set(sys.modules)
+    try:
+        for i in range(len(parts)):  # stand-ins for textacy and textacy.extract
+            stub = types.ModuleType(".".join([top, *parts[:i]]))
+            stub.__path__ = [str(Path(spec.submodule_search_locations[0], *parts[:i]))]
+            sys.modules[stub.__name__] = stub
+        return importlib.import_module(name)
+    except Exception:
+        pass
+    finally:
+        for mod in set(sys.modules) - before:
+            if mod == top or mod.startswith(top + "."):
+                del sys.modules[mod]
+    return importlib.import_module(name)  # the plain import, textacy's __init__ and all
 
 
 # Bare expansions ("the China National Space Administration ... CNSA") are searched for the
@@ -242,7 +289,7 @@ def build(facts: Any) -> Acronyms:
 
 def _acronyms(doc: Any, head: tuple[int, int] | None, known_extra: frozenset[str]) -> dict[str, "Acronym"]:
     """Every acronym token, by its key (a plural "MPs" under "MP"), with its uses."""
-    from textacy.extract.acros import is_acronym
+    is_acronym = textacy_acros().is_acronym
 
     items: dict[str, Acronym] = {}
     for tok in doc:

@@ -21,6 +21,8 @@ from lintnews.cli import app
 
 from conftest import REPO
 
+import json
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -138,7 +140,9 @@ def test_nothing_installs_lintnews_from_the_package_index():
             if "install" in cmd and any(w.endswith("pip") for w in cmd[:cmd.index("install")]):
                 pip_installs += 1
                 targets = [w for w in cmd[cmd.index("install") + 1:] if not w.startswith("-")]
-                assert "lintnews" not in targets, f"{where}: {line!r}: lintnews is not on the index"
+                # "lintnews[server]" asks the index too; "lintnews[server] @ git+..." does not
+                named = [t for t in targets if t.split("[")[0].strip() == "lintnews" and "@" not in t]
+                assert not named, f"{where}: {line!r}: lintnews is not on the index"
     assert pip_installs >= 3
 
 
@@ -182,3 +186,55 @@ def test_sarif_information_uri_is_the_repository_url_of_pyproject():
     urls = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["urls"]
     log = json.loads(render("sarif", [], ReportContext(version="0")))
     assert log["runs"][0]["tool"]["driver"]["informationUri"] == urls["Repository"]
+
+
+# -- editor set-up (lintnews server) -------------------------------------------------------
+def editor_commands() -> dict[str, list[str]]:
+    """The command line each editor snippet starts the server with."""
+    lua = blocks("lua")[0]
+    helix = next(tomllib.loads(b) for b in blocks("toml") if "language-server" in b)
+    vscode, sublime = (json.loads(b) for b in blocks("json"))
+    elisp = blocks("elisp")[0]
+    server = helix["language-server"]["lintnews"]
+    return {
+        "neovim": re.search(r"cmd = \{ (.*?) \}", lua).group(1).replace('"', "").split(", "),
+        "helix": [server["command"], *server["args"]],
+        "vscode": [vscode["glspc.server.command"], *vscode["glspc.server.commandArguments"]],
+        "sublime": sublime["clients"]["lintnews"]["command"],
+        "emacs": re.findall(r'"([^"]+)"', re.search(r"\. \((.*?)\)", elisp).group(1)),
+    }
+
+
+def test_every_editor_starts_lintnews_server():
+    commands = editor_commands()
+    assert commands.keys() == {"neovim", "helix", "vscode", "sublime", "emacs"}
+    for editor, cmd in commands.items():
+        assert cmd == ["lintnews", "server"], (editor, cmd)
+        check_lintnews_args(cmd[1:])
+
+
+def test_editor_snippets_parse():
+    for b in blocks("json"):
+        json.loads(b)
+    for b in blocks("elisp"):  # balanced, and no quote left open
+        depth = 0
+        for ch in re.sub(r'"[^"]*"', "", b):
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            assert depth >= 0, b
+        assert depth == 0 and b.count('"') % 2 == 0, b
+    vscode = json.loads(blocks("json")[0])
+    assert set(vscode["glspc.server.languageId"]) == {"markdown", "plaintext", "html"}
+
+
+def test_the_neovim_snippet_runs_in_lua():
+    """Run it with a stand-in ``vim`` table: it must configure and enable the server."""
+    lupa = pytest.importorskip("lupa")
+    lua = lupa.LuaRuntime(unpack_returned_tuples=True)
+    lua.execute("configs, enabled = {}, {}\n"
+                "vim = {lsp = {config = function(name, cfg) configs[name] = cfg end,\n"
+                "              enable = function(name) table.insert(enabled, name) end}}")
+    lua.execute(blocks("lua")[0])
+    cfg = lua.globals().configs["lintnews"]
+    assert list(cfg["cmd"].values()) == ["lintnews", "server"]
+    assert set(cfg["filetypes"].values()) == {"markdown", "text", "html"}
+    assert list(lua.globals().enabled.values()) == ["lintnews"]

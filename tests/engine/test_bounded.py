@@ -239,3 +239,25 @@ def test_a_timer_set_by_someone_else_is_put_back(tmp_path, monkeypatch):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_withdrawn_check_stops_at_its_next_checkpoint(tmp_path, monkeypatch):
+    from lintnews.budget import Cancelled, cancellable
+
+    eng = slow_engine(tmp_path, monkeypatch, budget=0, seconds=20, cooperative=True)  # no time limit
+    cancel, out = threading.Event(), {}
+
+    def work() -> None:
+        t = time.monotonic()
+        try:
+            with cancellable(cancel):
+                out["result"] = eng.lint_text("A text.\n")
+        except Cancelled:
+            out["cancelled"] = time.monotonic() - t
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    time.sleep(0.3)
+    cancel.set()
+    thread.join(30)
+    assert "result" not in out and out["cancelled"] < 3
