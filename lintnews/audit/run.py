@@ -104,19 +104,21 @@ def run_partitions(client: Any, parts: Iterable[Partition], store: PartStore, co
 
 def _result(client: Any, future: Any, part: Partition, config: Config) -> dict[str, list[dict]]:
     """A partition's rows; when its task failed (a worker died on it), each article is
-    tried alone and the ones that fail again get an E002 row: the job goes on."""
+    tried alone, one at a time (so that one cannot take another down with it), and the
+    ones that fail again get an E002 row: the job goes on."""
     try:
         return future.result()
     except Exception as ex:
         why = f"{type(ex).__name__}: {ex}"
     out: dict[str, list[dict]] = {"findings": [], "articles": []}
-    singles = [client.submit(check_record, rec, config, pure=False) for rec in part.records]
-    for rec, single in zip(part.records, singles):
+    for rec in part.records:
+        single = client.submit(check_record, rec, config, pure=False)
         try:
             rows, article = single.result()
         except Exception as ex:
             rows, article = error_rows(rec, f"the worker failed on this article ({type(ex).__name__}: {ex}; "
                                             f"its partition failed with {why})")
+        single.release()
         out["findings"].extend(rows)
         out["articles"].append(article)
     return out

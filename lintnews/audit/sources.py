@@ -202,6 +202,7 @@ def _is_gzip(name: str) -> bool:
 
 
 def _jsonl(name: str, columns: Columns) -> Iterator[Record]:
+    base = Path(name).name
     with _open_binary(name) as fh:
         for line_no, raw in enumerate(fh, 1):
             if not raw.strip():
@@ -209,13 +210,13 @@ def _jsonl(name: str, columns: Columns) -> Iterator[Record]:
             try:
                 obj = json.loads(raw)
             except UnicodeDecodeError as ex:
-                yield _bad(name, line_no, f"{name}:{line_no}", f"line {line_no}: invalid UTF-8: {ex.reason}")
+                yield _bad(name, line_no, f"{base}:{line_no}", f"line {line_no}: invalid UTF-8: {ex.reason}")
                 continue
             except ValueError as ex:
-                yield _bad(name, line_no, f"{name}:{line_no}", f"line {line_no}: invalid JSON: {ex}")
+                yield _bad(name, line_no, f"{base}:{line_no}", f"line {line_no}: invalid JSON: {ex}")
                 continue
             if not isinstance(obj, dict):
-                yield _bad(name, line_no, f"{name}:{line_no}",
+                yield _bad(name, line_no, f"{base}:{line_no}",
                            f"line {line_no}: a JSON {type(obj).__name__}, not an object")
                 continue
             yield make_record(name, line_no, obj, columns.pick(obj.keys()), columns)
