@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import importlib.util
+import importlib
 import json
 import time
 from dataclasses import asdict, dataclass, field
@@ -51,7 +51,12 @@ class AuditOptions:
 
 def require() -> None:
     """Raise MissingDependency, saying how to install, when Dask or pyarrow is missing."""
-    missing = [pkg for mod, pkg in NEEDED if importlib.util.find_spec(mod) is None]
+    missing = []
+    for module, package in NEEDED:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            missing.append(package)
     if missing:
         raise MissingDependency(f"lintnews audit needs {' and '.join(missing)}: {INSTALL_HINT}")
 
