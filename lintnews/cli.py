@@ -262,7 +262,7 @@ def audit(
                            config_file=config, isolated=isolated)
     try:
         summary = run_audit(options, progress=_AuditProgress if sys.stderr.isatty() else None,
-                            version=__version__)
+                            version=__version__, notify=lambda msg: typer.echo(f"lintnews: {msg}", err=True))
     except (AuditError, ConfigError, ModelError) as ex:
         _die(str(ex))
     typer.echo(f"lintnews audit: {summary['articles']:,} articles ({summary['failed_articles']:,} not fully "

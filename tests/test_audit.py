@@ -274,3 +274,13 @@ def test_an_article_that_kills_its_worker_is_an_e002_and_the_rest_are_checked(tm
     [e002] = [f for f in findings(tmp_path / "out") if f["code"] == "E002"]
     assert "the worker failed on this article" in e002["message"]
     assert summary["articles"] == 6 and summary["failed_articles"] == 1
+
+
+def test_the_date_column_is_the_articles_publication_date(tmp_path):
+    rows = [{"id": "dated", "text": "The council met on Tuesday.\n", "date": "2024-03-05"},
+            {"id": "undated", "text": "The council met on Tuesday.\n"}]
+    out = tmp_path / "out"
+    res = run_cli("audit", str(jsonl(tmp_path / "d.jsonl", rows)), "--out", str(out), "--workers", "1",
+                  "--select", "C303", "--isolated", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert [(f["article_id"], f["code"]) for f in findings(out)] == [("undated", "C303")]

@@ -106,8 +106,10 @@ def test_a_missing_source_and_a_csv_without_the_text_column(tmp_path):
     csv_file = write(tmp_path / "d.csv", "id,body_html\n1,x\n")
     [missing], _ = records(tmp_path / "nope.jsonl")
     assert missing.error == "no such file or directory"
-    [row], _ = records(csv_file, columns=Columns(text="content"))
-    assert row.error == "record 1: no 'content' column"
+    [row], _ = records(csv_file, columns=Columns(text="content"))  # one E001 for the file, not one a row
+    assert row.error == "no text column: expected 'content' (columns: id, body_html); name it with --text-col"
+    [row], _ = records(csv_file)
+    assert row.error.startswith("no text column: expected one of text, body, content")
 
 
 def test_folders_are_read_as_check_reads_them(tmp_path):

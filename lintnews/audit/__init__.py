@@ -62,12 +62,13 @@ def require() -> None:
 
 
 def run_audit(options: AuditOptions, progress: Callable[[int | None], Any] | None = None,
-              version: str = "") -> dict[str, Any]:
+              version: str = "", notify: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Run an audit into ``options.out``; returns the summary (also in summary.json).
 
     ``progress(total)`` makes a progress display: called with how many articles each
     finished (or skipped) partition held, then closed. Raises AuditError (or
-    ConfigError, ModelError) for what stops a run.
+    ConfigError, ModelError) for what stops a run. ``notify`` is told where the
+    dashboard is, when there is one.
     """
     require()
     from ..engine import Engine, RunOptions
@@ -78,6 +79,9 @@ def run_audit(options: AuditOptions, progress: Callable[[int | None], Any] | Non
 
     if options.batch_size < 1:
         raise AuditError("--batch-size must be at least 1")
+    if options.workers is not None and (options.workers < 1 or options.scheduler):
+        raise AuditError("--workers must be at least 1" if options.workers < 1 else
+                         "--workers sets the local cluster's size; with --scheduler, the cluster's workers are used")
     config = resolve_config(options.overrides, options.config_file, options.isolated)
     walker = Engine(RunOptions(overrides=options.overrides, config_file=options.config_file,
                                isolated=options.isolated))
@@ -87,6 +91,8 @@ def run_audit(options: AuditOptions, progress: Callable[[int | None], Any] | Non
     store.prepare(manifest, options.force)
     started = time.monotonic()
     with dask_run.connect(options.scheduler, options.workers, options.dashboard) as client:
+        if options.dashboard and notify:
+            notify(dask_run.dashboard_note(client))
         dask_run.prepare_workers(client, config)
         total = sum(len(s.files) for s in planned) if all(s.kind in ("dir", "file") for s in planned) else None
         advance = progress(total) if progress else None

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import threading
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..diagnostics import Diagnostic
 
-_ENGINES: dict[tuple[str, _dt.date | None], Any] = {}  # per worker process: rules and model load once
-_MAX_ENGINES = 64  # one per publication date in use; an engine costs ~60 ms to build
+_ENGINES: dict[str, Any] = {}  # per worker process and settings: rules and model load once
+_LOCK = threading.Lock()  # an engine holds one article's publication date at a time
 
 
 def resolve_config(overrides: dict[str, Any], config_file: Path | None = None,
@@ -37,9 +38,12 @@ def resolve_config(overrides: dict[str, Any], config_file: Path | None = None,
 def lint_article(text: str, path: str, config: Config, date: _dt.date | None = None) -> list[Diagnostic]:
     """Diagnostics for one article's text, linted as the file ``path`` (its suffix picks the
     format) with ``config``; ``date`` is its publication date when the source gives one."""
-    # Merge with issue 11: `return lintnews.lint_text(text, path=path, config=config)`
-    # (with the date carried by the config, e.g. dataclasses.replace(config, date=date)).
-    return _engine(config, date).lint_text(text, path)
+    # Merge with issue 11: `return lintnews.lint_text(text, path=path, config=config)`, with the
+    # date carried by the config if the API has one there (e.g. dataclasses.replace(config, date=date)).
+    engine = _engine(config)
+    with _LOCK:
+        engine.options.date = date  # not an engine per date: building one costs more than an article
+        return engine.lint_text(text, path)
 
 
 def warm(config: Config) -> None:
@@ -47,15 +51,13 @@ def warm(config: Config) -> None:
     lint_article("Warm-up text.\n", "warm-up.txt", config)
 
 
-def _engine(config: Config, date: _dt.date | None) -> Any:
+def _engine(config: Config) -> Any:
     from ..engine import Engine, RunOptions
 
-    key = (repr(config), date)  # a Config may hold lists (rule options): not hashable
+    key = repr(config)  # a Config may hold lists (rule options): not hashable
     engine = _ENGINES.get(key)
     if engine is None:
-        if len(_ENGINES) >= _MAX_ENGINES:
-            _ENGINES.pop(next(iter(_ENGINES)))
         # every field as an override over empty settings: exactly ``config``, no file read
         fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
-        engine = _ENGINES[key] = Engine(RunOptions(overrides=fields, isolated=True, date=date))
+        engine = _ENGINES[key] = Engine(RunOptions(overrides=fields, isolated=True))
     return engine

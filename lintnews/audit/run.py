@@ -21,6 +21,9 @@ from .store import AuditError, PartStore
 from .work import check_partition, check_record, error_rows
 
 LOCAL_HOST = "127.0.0.1"  # the local cluster listens here only
+# The workers' statistical profiler samples every thread 100 times a second: a cost on every
+# article for a chart nobody opens unless they asked for the dashboard.
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 def default_workers() -> int:
@@ -32,6 +35,7 @@ def default_workers() -> int:
 def connect(scheduler: str | None, workers: int | None, dashboard: bool) -> Iterator[Any]:
     """A Dask client: to ``scheduler`` when given, else to a new local cluster of ``workers``
     processes of one thread each, listening on 127.0.0.1 only, its dashboard off unless asked."""
+    import dask
     from distributed import Client, LocalCluster
 
     with contextlib.ExitStack() as stack:
@@ -42,12 +46,22 @@ def connect(scheduler: str | None, workers: int | None, dashboard: bool) -> Iter
                 raise AuditError(f"--scheduler {scheduler}: cannot connect: {ex}") from None
         else:
             scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="lintnews-dask-"))
+            stack.enter_context(dask.config.set(LOCAL_CONFIG))  # the nannies hand it to their workers
             cluster = stack.enter_context(LocalCluster(
                 n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
                 host=LOCAL_HOST, dashboard_address=f"{LOCAL_HOST}:8787" if dashboard else None,
                 local_directory=scratch, silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         yield client
+
+
+def dashboard_note(client: Any) -> str:
+    """Where the dashboard is, or what it needs."""
+    try:
+        import bokeh  # noqa: F401  (Dask's dashboard is drawn with it)
+    except ImportError:
+        return "the Dask dashboard needs bokeh (pip install bokeh); running without it"
+    return f"Dask dashboard: {client.dashboard_link}"
 
 
 def prepare_workers(client: Any, config: Config) -> None:

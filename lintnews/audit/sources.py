@@ -228,6 +228,9 @@ def _csv(name: str, columns: Columns) -> Iterator[Record]:
     with io.TextIOWrapper(_open_binary(name), encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh, delimiter=delimiter)
         picked = columns.pick(reader.fieldnames or [])
+        if picked["text"] is None:
+            yield _no_text_column(name, columns, reader.fieldnames or [])
+            return
         for row_no, row in enumerate(reader, 1):
             yield make_record(name, row_no, row, picked, columns)
 
@@ -244,6 +247,9 @@ def _parquet(name: str, columns: Columns) -> Iterator[Record]:
     try:
         pf = pq.ParquetFile(spool.name if spool else name)
         picked = columns.pick(pf.schema_arrow.names)
+        if picked["text"] is None:
+            yield _no_text_column(name, columns, pf.schema_arrow.names)
+            return
         wanted = sorted({c for c in picked.values() if c is not None})
         row_no = 0
         for batch in pf.iter_batches(batch_size=256, columns=wanted):
@@ -253,6 +259,12 @@ def _parquet(name: str, columns: Columns) -> Iterator[Record]:
     finally:
         if spool is not None:
             spool.close()
+
+
+def _no_text_column(name: str, columns: Columns, names: list[str]) -> Record:
+    wanted = f"'{columns.text}'" if columns.text else "one of " + ", ".join(DEFAULT_COLUMNS["text"])
+    return _bad(name, 0, name, f"no text column: expected {wanted} (columns: {', '.join(names) or 'none'}); "
+                               f"name it with --text-col")
 
 
 def make_record(source: str, row: int, obj: dict[str, Any], picked: dict[str, str | None],
