@@ -138,6 +138,16 @@ def test_partition_ids_are_stable_and_per_source(tmp_path):
     assert [len(p.records) for p in first] == [3, 3, 1, 1]
 
 
+def test_a_partition_ends_early_when_its_articles_are_long(tmp_path, monkeypatch):
+    from lintnews.audit import sources
+
+    monkeypatch.setattr(sources, "PARTITION_CHARS", 25)
+    a = write(tmp_path / "a.jsonl", "".join(json.dumps({"id": i, "text": "x" * n}) + "\n"
+                                          for i, n in enumerate([10, 10, 10, 30, 1, 1])))
+    _, parts = records(a, batch_size=3)
+    assert [[r.id for r in p.records] for p in parts] == [["0", "1", "2"], ["3"], ["4", "5"]]
+
+
 def test_a_changed_source_changes_its_fingerprint(tmp_path):
     a = write(tmp_path / "a.jsonl", '{"text": "One."}\n')
     write(tmp_path / "d" / "x.txt", "X.\n")

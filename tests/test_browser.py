@@ -14,7 +14,6 @@ Debian's `chromium` package; .ci/run installs it. Skipped, saying so, where it i
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import select
@@ -45,6 +44,8 @@ class Browser:
     """Chromium driven over the DevTools protocol on a pipe (fd 3: commands in, fd 4: out)."""
 
     def __init__(self, profile: Path) -> None:
+        import fcntl  # POSIX only, like the pipe it serves
+
         cmd_r, cmd_w = os.pipe()
         ev_r, ev_w = os.pipe()
         high = [fcntl.fcntl(cmd_r, fcntl.F_DUPFD, 10), fcntl.fcntl(ev_w, fcntl.F_DUPFD, 10)]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -147,5 +146,7 @@ def peak_memory(client: Any) -> dict[str, float]:
 
 
 def _peak_rss_mb() -> float:
+    import resource  # POSIX; elsewhere peak_memory() reports nothing
+
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

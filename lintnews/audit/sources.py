@@ -42,6 +42,9 @@ FORMAT_NAMES = {"text": "text", "txt": "text", "plain": "text", "markdown": "mar
 SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html"}
 TABLE_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
                ".parquet": "parquet", ".pq": "parquet"}
+# A partition ends at batch_size articles or at this many characters of text, whichever
+# comes first: what a worker is sent (and the client holds) stays small for long articles.
+PARTITION_CHARS = 2_000_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -141,15 +144,17 @@ def plan(names: list[str], discover: Callable[[str], list[str]]) -> list[Source]
 
 
 def partitions(planned: list[Source], columns: Columns, batch_size: int) -> Iterator[Partition]:
-    """Every source's records, ``batch_size`` at a time, in a stable order."""
+    """Every source's records, ``batch_size`` at a time (fewer when they hold more than
+    PARTITION_CHARS characters), in a stable order."""
     for src in planned:
         batch: list[Record] = []
-        n = 0
+        n = chars = 0
         for rec in _records(src, columns):
             batch.append(rec)
-            if len(batch) >= batch_size:
+            chars += len(rec.text or "")
+            if len(batch) >= batch_size or chars >= PARTITION_CHARS:
                 yield Partition(f"{src.index:04d}-{n:06d}", batch)
-                batch, n = [], n + 1
+                batch, n, chars = [], n + 1, 0
         if batch:
             yield Partition(f"{src.index:04d}-{n:06d}", batch)
 
