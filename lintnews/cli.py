@@ -66,7 +66,7 @@ def _overrides(select, ignore, extend_select, fail_on, headline, model) -> dict:
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or directories ('-' for stdin); default: ."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                      help="concise, full, json, jsonl, sarif, github or gitlab "
+                                      help="concise, full, json, jsonl, sarif, github, gitlab or html "
                                            "(default: full on a terminal, else concise)."),
     select: Optional[List[str]] = typer.Option(None, help="Only these rules (codes, prefixes or names)."),
     ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules."),
@@ -233,6 +233,80 @@ class _progress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+@app.command()
+def audit(
+    sources: List[str] = typer.Argument(..., help="Folders, or JSON Lines, CSV or Parquet files (.gz too)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for findings.parquet, articles.parquet, "
+                                                        "summary.json and report.html."),
+    scheduler: Optional[str] = typer.Option(None, help="An existing Dask scheduler (tcp://host:port); "
+                                                        "default: a local cluster on 127.0.0.1."),
+    workers: Optional[int] = typer.Option(None, help="Worker processes of the local cluster "
+                                                     "(default: CPU count, at most 4)."),
+    dashboard: bool = typer.Option(False, "--dashboard", help="Serve the local cluster's Dask dashboard "
+                                                               "on 127.0.0.1 (needs bokeh)."),
+    force: bool = typer.Option(False, "--force", help="Start over: forget finished partitions."),
+    batch_size: int = typer.Option(100, help="Articles per partition (a unit of work and of resuming)."),
+    id_col: Optional[str] = typer.Option(None, help="Column of the article id (default: id, article_id, "
+                                                     "uuid, url...; else FILE:ROW)."),
+    text_col: Optional[str] = typer.Option(None, help="Column of the text (default: text, body, content...)."),
+    headline_col: Optional[str] = typer.Option(None, help="Column of the headline (default: headline, title)."),
+    date_col: Optional[str] = typer.Option(None, help="Column of the date (default: date, published...)."),
+    section_col: Optional[str] = typer.Option(None, help="Column of the section (default: section, category)."),
+    url_col: Optional[str] = typer.Option(None, help="Column of the URL (default: url, link)."),
+    format_col: Optional[str] = typer.Option(None, help="Column of each text's format (default: format)."),
+    input_format: str = typer.Option("text", help="Format of texts without a format column: "
+                                                  "text, markdown or html."),
+    select: Optional[List[str]] = typer.Option(None, help="Only these rules (codes, prefixes or names)."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules."),
+    extend_select: Optional[List[str]] = typer.Option(None, help="Add rules to the selection."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file only."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    headline: Optional[str] = typer.Option(None, help="auto, first-line or none."),
+    model: Optional[str] = typer.Option(None, help="spaCy model package to use."),
+) -> None:
+    """Audit an archive on Dask: findings as Parquet, a summary and an HTML report."""
+    from .audit import AuditError, AuditOptions, Columns, run_audit
+    from .audit.sources import FORMAT_NAMES
+    from .config import ConfigError
+    from .nlp import ModelError
+
+    if input_format.lower() not in FORMAT_NAMES:
+        _die(f"--input-format must be text, markdown or html, not {input_format!r}")
+    columns = Columns(id=id_col, text=text_col, headline=headline_col, date=date_col, section=section_col,
+                      url=url_col, format=format_col, default_format=input_format.lower())
+    options = AuditOptions(sources=sources, out=out, columns=columns, batch_size=batch_size,
+                           scheduler=scheduler, workers=workers, dashboard=dashboard, force=force,
+                           overrides=_overrides(select, ignore, extend_select, None, headline, model),
+                           config_file=config, isolated=isolated)
+    try:
+        summary = run_audit(options, progress=_AuditProgress if sys.stderr.isatty() else None,
+                            version=__version__, notify=lambda msg: typer.echo(f"lintnews: {msg}", err=True))
+    except (AuditError, ConfigError, ModelError) as ex:
+        _die(str(ex))
+    typer.echo(f"lintnews audit: {summary['articles']:,} articles ({summary['failed_articles']:,} not fully "
+               f"checked), {summary['findings']:,} findings, "
+               f"{summary['per_1000_words'] or 0:.2f} per 1,000 words\nreport: {out / 'report.html'}")
+
+
+class _AuditProgress:
+    """The audit's progress bar on stderr (articles done; the total when it is known)."""
+
+    def __init__(self, total: Optional[int]) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self.bar = Progress("auditing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("audit", total=total)
+        self.bar.start()
+
+    def __call__(self, n: int) -> None:
+        self.bar.advance(self.task, n)
+
+    def close(self) -> None:
+        self.bar.stop()
 
 
 @app.command()

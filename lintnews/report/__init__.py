@@ -7,7 +7,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 
-FORMATS = ("concise", "full", "json", "jsonl", "sarif", "github", "gitlab")
+FORMATS = ("concise", "full", "json", "jsonl", "sarif", "github", "gitlab", "html")
 
 
 @dataclass

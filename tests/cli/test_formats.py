@@ -331,6 +331,8 @@ def test_every_format_through_the_cli(tmp_path, fmt):
         assert json.loads(empty.stdout)["runs"][0]["results"] == []
     elif fmt == "github":
         assert empty.stdout == "lintnews: 0 finding(s) in 1 file(s): 0 error(s), 0 warning(s), 0 info\n"
+    elif fmt == "html":  # a page still, saying so
+        assert "0 findings in 1 file" in empty.stdout and "No findings." in empty.stdout
     else:
         assert empty.stdout == ""
 
