@@ -8,6 +8,7 @@ import datetime as _dt
 import os
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import List, Optional
@@ -197,15 +198,23 @@ def _settings(a: SimpleNamespace) -> dict:
                 stdin_filename=a.stdin_filename)
 
 
+@lru_cache(maxsize=4)
+def _rules_in(rule_dirs: tuple) -> list:
+    """Every rule known with these rule-dirs, loaded once a run (the check and its report)."""
+    from .registry import load_rules
+
+    return load_rules(rule_dirs)
+
+
 def _require_rules(cfg) -> None:
     """A selection that leaves no rule on is a mistake: say so (exit 2). A selector that
     names no rule at all is left to the check, which names it."""
     from .config import is_selected, matches
     from .internal import internal_rules
-    from .registry import RuleError, load_rules
+    from .registry import RuleError
 
     try:
-        rules = load_rules(cfg.rule_dirs)
+        rules = _rules_in(tuple(cfg.rule_dirs))
     except RuleError as ex:
         _die(str(ex))
     known = [(r.code, r.name) for r in rules] + internal_rules()
@@ -293,7 +302,7 @@ def _apply_baselines(diags: list, baseline: Optional[Path], write_baseline: Opti
 def _report(fmt: str, diags: list, results: list, cfg, statistics: bool, color: Optional[bool],
             output_file: Optional[Path]) -> str:
     """The report text: counts per rule (--statistics), else ``fmt``."""
-    from .registry import RuleError, load_rules
+    from .registry import RuleError
     from .report import ReportContext, render
 
     if statistics:
@@ -301,7 +310,7 @@ def _report(fmt: str, diags: list, results: list, cfg, statistics: bool, color: 
         return "".join(f"{n:>5}  {c:<5} {name}\n" for (c, name), n in
                        sorted(counts.items(), key=lambda x: (-x[1], x[0])))
     try:
-        rules = load_rules(cfg.rule_dirs)
+        rules = _rules_in(tuple(cfg.rule_dirs))
     except RuleError as ex:
         _die(str(ex))
     ctx = ReportContext(rules=rules, sources={r.path: r.source_text() for r in results
