@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .engine import Engine, FileResult
     from .engine.baseline import Baseline
     from .registry import Rule
+    from .examples import ExampleResult
 
 try:
     from importlib.metadata import PackageNotFoundError, version
@@ -52,7 +53,8 @@ except Exception:  # running from a source tree that is not installed
 
 __all__ = ["Config", "ConfigError", "Diagnostic", "Severity", "ModelError", "Cancelled", "lint_text",
            "lint_paths", "fix_text", "check_paths", "fix_paths", "discover", "effective_config", "rules",
-           "config_stamp", "reload", "read_baseline", "write_baseline", "TEXT_FORMATS", "__version__"]
+           "config_stamp", "reload", "read_baseline", "write_baseline", "check_rule_examples", "TEXT_FORMATS",
+           "__version__"]
 
 # The formats ``lint_text(format=...)`` accepts (the format of a path's suffix otherwise).
 TEXT_FORMATS = ("text", "markdown", "html")
@@ -129,13 +131,14 @@ def fix_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config 
     if first.article is None:
         return text
     art = first.article
-    fixed, _ = fix_source(art.source, first, lambda t: engine.recheck(name, t.encode("utf-8", "surrogatepass")),
-                          unsafe)
+    fixed, _, _ = fix_source(art.source, first,
+                             lambda t: engine.recheck(name, t.encode("utf-8", "surrogatepass")), unsafe)
     return text[:len(text) - len(art.source)] + fixed if text.endswith(art.source) else fixed
 
 
 def lint_paths(paths: Iterable["str | os.PathLike[str]"], *, config: Config | None = None,
                date: _dt.date | None = None, cache: bool = False, jobs: int | None = None,
+               diff_base: str | None = None,
                on_file: Callable[["FileResult"], None] | None = None) -> Iterator[Diagnostic]:
     """The diagnostics of files and folders, yielded file by file in the order found.
 
@@ -144,11 +147,13 @@ def lint_paths(paths: Iterable["str | os.PathLike[str]"], *, config: Config | No
     result cache (``.lintnews_cache`` or ``cache-dir``); ``jobs`` worker processes
     (default: the CPU count from 16 files on). ``on_file(result)`` is called with
     each file's result (path, diagnostics, source text) before its diagnostics are yielded.
+    ``diff_base`` (a git revision, or ``"-"`` for the staged changes) keeps only the
+    findings on lines changed since then (see ``check_paths``).
 
     >>> for d in lint_paths(["drafts/"], config=Config(select=["C2"])):  # doctest: +SKIP
     ...     print(d.path, d.line, d.code, d.message)
     """
-    for res in check_paths(paths, config=config, date=date, cache=cache, jobs=jobs):
+    for res in check_paths(paths, config=config, date=date, cache=cache, jobs=jobs, diff_base=diff_base):
         if on_file is not None:
             on_file(res)
         yield from res.diagnostics
@@ -157,7 +162,7 @@ def lint_paths(paths: Iterable["str | os.PathLike[str]"], *, config: Config | No
 def check_paths(paths: Iterable["str | os.PathLike[str]"], *, config: Config | None = None,
                 overrides: dict[str, Any] | None = None, date: _dt.date | None = None,
                 cache: bool = False, jobs: int | None = None, stdin: bytes | None = None,
-                stdin_filename: str | None = None,
+                stdin_filename: str | None = None, diff_base: str | None = None,
                 progress: Callable[[int], None] | None = None) -> Iterator["FileResult"]:
     """Like ``lint_paths``, one ``FileResult`` per file (``.path``, ``.diagnostics``,
     ``.source_text()``): what a report that shows the source needs.
@@ -166,10 +171,23 @@ def check_paths(paths: Iterable["str | os.PathLike[str]"], *, config: Config | N
     command line's flags are (``{"select": ("C2",), "ignore": ("C208",)}``: ``select``
     replaces, the other selectors extend). The path ``-`` reads ``stdin`` (bytes),
     shown as ``stdin_filename``. ``progress(n)`` is called as files finish.
+
+    ``diff_base``: only the findings on lines added or changed since that git revision
+    (``"HEAD"``, ``"origin/main"``; ``"-"``: the changes staged for the next commit)
+    are kept, those whose span or related location (the other side of a conflict)
+    lies on such a line; every article is still read whole. Files new since then
+    count as changed throughout. ``ConfigError`` (before anything is checked) outside
+    a git repository or for a revision that does not exist.
     """
     engine = _engine(config, overrides, date, cache=cache, jobs=jobs, stdin_filename=stdin_filename)
     names = engine.discover([os.fspath(p) for p in paths])
-    return engine.results(names, stdin, progress)
+    if diff_base is None:
+        return engine.results(names, stdin, progress)
+    from .engine.changes import Changes
+
+    changes = Changes(diff_base, stdin_filename)
+    changes.prepare(names)  # errors now, before any file is checked
+    return (changes.filter(r) for r in engine.results(names, stdin, progress))
 
 
 def fix_paths(paths: Iterable["str | os.PathLike[str]"], *, write: bool = True, unsafe: bool = False,
@@ -192,9 +210,11 @@ def fix_paths(paths: Iterable["str | os.PathLike[str]"], *, write: bool = True, 
 
 
 def discover(paths: Iterable["str | os.PathLike[str]"], *, config: Config | None = None,
-             overrides: dict[str, Any] | None = None) -> list[str]:
-    """The files ``check_paths`` would check, in order: files as given, folders walked."""
-    return _engine(config, overrides).discover([os.fspath(p) for p in paths])
+             overrides: dict[str, Any] | None = None, force_exclude: bool = False) -> list[str]:
+    """The files ``check_paths`` would check, in order: files as given, folders walked
+    (``include``, ``exclude`` and .gitignore honoured). ``force_exclude``: files named
+    outright are left out too when their config's ``include``/``exclude`` leave them out."""
+    return _engine(config, overrides, force_exclude=force_exclude).discover([os.fspath(p) for p in paths])
 
 
 def effective_config(directory: "str | os.PathLike[str] | None" = None, *, config: Config | None = None,
@@ -261,3 +281,34 @@ def write_baseline(baseline: "str | os.PathLike[str]", diagnostics: Iterable[Dia
     from .engine.baseline import write_baseline as write
 
     write(Path(baseline), list(diagnostics))
+
+
+def check_rule_examples(rule_dirs: Iterable["str | os.PathLike[str]"]) -> list["ExampleResult"]:
+    """Run the examples of every YAML rule in ``rule_dirs`` (house rules): each ``bad``
+    example must flag exactly its ``[[...]]`` text, each ``good`` one nothing. One result
+    per example (``.ok``, ``.describe()``), rules in code order.
+
+    The rules load with the built-ins and plug-ins (codes and names must stay unique);
+    a rule file that cannot be used raises ``ConfigError`` naming the file and entry.
+
+    >>> [r.describe() for r in check_rule_examples(["house-style"]) if not r.ok]  # doctest: +SKIP
+    """
+    from .examples import check_rules
+    from .registry import RuleError, builtin_rules_dir, load_rules
+
+    builtin = builtin_rules_dir().resolve()
+    dirs = [Path(d).resolve() for d in rule_dirs]
+    for d in dirs:
+        if not d.is_dir():
+            raise ConfigError(f"{d}: not a directory of rules")
+    try:
+        rules = load_rules([d for d in dirs if d != builtin])
+    except RuleError as ex:
+        raise ConfigError(str(ex)) from None
+    extra = tuple(d for d in dirs if d != builtin)
+    mine = [r for r in rules if Path(r.source).resolve().parent in dirs]
+
+    def lint(text: str, rule) -> list[Diagnostic]:
+        return lint_text(text, config=Config(select=(rule.code,), rule_dirs=extra))
+
+    return check_rules(mine, lint)

@@ -8,7 +8,9 @@ import datetime as _dt
 import os
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import List, Optional
 
 import typer
@@ -64,59 +66,84 @@ def _overrides(select, ignore, extend_select, fail_on, headline, model) -> dict:
 
 @app.command()
 def check(
-    paths: Optional[List[str]] = typer.Argument(None, help="Files or directories ('-' for stdin); default: ."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH", hidden=True),  # in the docstring
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="FORMAT",
                                       help="concise, full, json, jsonl, sarif, github, gitlab or html "
                                            "(default: full on a terminal, else concise)."),
-    select: Optional[List[str]] = typer.Option(None, help="Only these rules (codes, prefixes or names)."),
-    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules."),
-    extend_select: Optional[List[str]] = typer.Option(None, help="Add rules to the selection."),
-    fail_on: Optional[str] = typer.Option(None, help="Lowest severity that fails the run (default warning)."),
+    select: Optional[List[str]] = typer.Option(None, metavar="CODES",
+                                               help="Only these rules (codes, prefixes or names; commas "
+                                                    "or repeated)."),
+    ignore: Optional[List[str]] = typer.Option(None, metavar="CODES", help="Skip these rules."),
+    extend_select: Optional[List[str]] = typer.Option(None, metavar="CODES", help="Add rules to the selection."),
+    fail_on: Optional[str] = typer.Option(None, metavar="SEVERITY",
+                                          help="info, warning or error: the lowest that fails the run "
+                                               "(default warning)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings."),
-    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report here."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", metavar="FILE",
+                                               help="Write the report here."),
     statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule instead."),
-    stdin_filename: Optional[str] = typer.Option(None, help="Name (and format) for text read from stdin."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file only."),
+    stdin_filename: Optional[str] = typer.Option(None, metavar="PATH",
+                                                 help="Name (and format) for text read from stdin."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help="Use this config file only."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
-    baseline: Optional[Path] = typer.Option(None, help="Hide findings recorded in this baseline."),
-    write_baseline: Optional[Path] = typer.Option(None, help="Record current findings as the baseline."),
-    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place."),
-    diff: bool = typer.Option(False, "--diff", help="Show the fixes as a diff; change nothing."),
+    diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REF",
+                                            help="Report only findings on lines changed since git revision "
+                                                 "REF ('-': the staged changes)."),
+    force_exclude: bool = typer.Option(False, "--force-exclude",
+                                       help="Skip files named outright that include/exclude leave out "
+                                            "(for pre-commit)."),
+    baseline: Optional[Path] = typer.Option(None, metavar="FILE", help="Hide findings recorded in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, metavar="FILE",
+                                                  help="Record current findings as the baseline."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place ('-': fixed text on stdout)."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a diff; change nothing."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes marked unsafe."),
-    date: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for articles without one."),
-    headline: Optional[str] = typer.Option(None, help="auto, first-line or none."),
-    model: Optional[str] = typer.Option(None, help="spaCy model package to use."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (0 = CPU count)."),
+    date: Optional[str] = typer.Option(None, metavar="YYYY-MM-DD",
+                                       help="Publication date for articles without one."),
+    headline: Optional[str] = typer.Option(None, metavar="MODE", help="auto, first-line or none."),
+    model: Optional[str] = typer.Option(None, metavar="PACKAGE", help="spaCy model package to use."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes (0 = CPU count)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default .lintnews_cache)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR",
+                                             help="Cache folder (default .lintnews_cache)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no summary, no notes."),
 ) -> None:
-    """Check articles and report discrepancies."""
-    from .report import FORMATS
+    """Check articles and report discrepancies.
 
+    PATH: files or folders to check ('-': read standard input); default: the current folder.
+    """
+    _check(SimpleNamespace(**locals()))
+
+
+HUMAN_FORMATS = ("concise", "full")  # the formats a summary line follows
+
+
+def _check(a: SimpleNamespace) -> None:
+    """The work of ``check``, with its flags in ``a``; exits with the run's exit code."""
     api = lintnews_api()
-
-    fmt = fmt or ("full" if sys.stdout.isatty() and not output_file else "concise")
-    if fmt not in FORMATS:
-        _die(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    paths = paths or ["."]
-    if paths.count("-") and len(paths) > 1:
-        _die("'-' (stdin) cannot be combined with other paths")
-    overrides = _overrides(select, ignore, extend_select, fail_on, headline, model)
-    if cache_dir is not None:
-        overrides["cache_dir"] = cache_dir.resolve()
-    settings = dict(config=_fixed_config(config, isolated), overrides=overrides, date=_date(date),
-                    stdin_filename=stdin_filename)
+    fmt = _format(a.fmt, a.output_file)
+    paths = _paths(a)
+    settings = _settings(a)
     try:
-        results = _results(paths, settings, fix, diff, unsafe_fixes, not no_cache, jobs)
-        diags = _apply_baselines([d for r in results for d in r.diagnostics], baseline, write_baseline)
-        cfg = api.effective_config(config=settings["config"], overrides=overrides)
-        text = _report(fmt, diags, results, cfg, statistics, color, output_file)
+        cfg = api.effective_config(config=settings["config"], overrides=settings["overrides"])
+        _require_rules(cfg)
+        _require_paths(paths)
+        names = _discover(paths, settings, a.force_exclude, a.quiet)
+        if not names:
+            raise typer.Exit(0)
+        stdin = sys.stdin.buffer.read() if "-" in names else None
+        results = _results(names, stdin, settings, a)
+        diags = _apply_baselines([d for r in results for d in r.diagnostics], a.baseline, a.write_baseline)
+        text = _report(fmt, diags, results, cfg, a.statistics, a.color, a.output_file)
     except (api.ConfigError, api.ModelError) as ex:
         _die(str(ex))
-    _write_output(text, output_file)
+    _emit(text, results, stdin, a)
+    if fmt in HUMAN_FORMATS and not (a.quiet or a.statistics):
+        stdout_free = not a.diff and not (a.fix and stdin is not None)  # else stdout holds a diff or text
+        _summarise(diags, results, a, to_stdout=sys.stdout.isatty() and stdout_free)
     failing = any(d.severity >= cfg.fail_on for d in diags)
-    raise typer.Exit(0 if exit_zero or not failing else 1)
+    raise typer.Exit(0 if a.exit_zero or not failing else 1)
 
 
 def lintnews_api():
@@ -124,6 +151,103 @@ def lintnews_api():
     import lintnews
 
     return lintnews
+
+
+def _format(fmt: Optional[str], output_file: Optional[Path]) -> str:
+    from .report import FORMATS
+
+    fmt = fmt or ("full" if sys.stdout.isatty() and not output_file else "concise")
+    if fmt not in FORMATS:
+        _die(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    return fmt
+
+
+def _paths(a: SimpleNamespace) -> List[str]:
+    """The paths to check (default .); usage errors for what cannot work together or is not there."""
+    paths = a.paths or ["."]
+    if paths.count("-") and len(paths) > 1:
+        _die("'-' (stdin) cannot be combined with other paths")
+    if a.diff_base is not None and (a.fix or a.diff):
+        _die("--diff-base cannot be combined with --fix or --diff: fixes apply to whole files")
+    return paths
+
+
+def _require_paths(paths: List[str]) -> None:
+    """A path that is not there at all is a usage error (exit 2); one that is there but cannot
+    be read (no permission, a broken link) gets its E001 in the report."""
+    def missing(p: str) -> bool:
+        try:
+            os.lstat(p)
+        except (FileNotFoundError, NotADirectoryError):
+            return True
+        except OSError:  # there, but not ours to look at
+            return False
+        return False
+
+    gone = [p for p in paths if p != "-" and missing(p)]
+    if gone:
+        _die(f"no such file or directory: {', '.join(gone)}")
+
+
+def _settings(a: SimpleNamespace) -> dict:
+    """What every API call of the run shares: config, flag overrides, date, stdin's name."""
+    overrides = _overrides(a.select, a.ignore, a.extend_select, a.fail_on, a.headline, a.model)
+    if a.cache_dir is not None:
+        overrides["cache_dir"] = a.cache_dir.resolve()
+    return dict(config=_fixed_config(a.config, a.isolated), overrides=overrides, date=_date(a.date),
+                stdin_filename=a.stdin_filename)
+
+
+@lru_cache(maxsize=4)
+def _rules_in(rule_dirs: tuple) -> list:
+    """Every rule known with these rule-dirs, loaded once a run (the check and its report)."""
+    from .registry import load_rules
+
+    return load_rules(rule_dirs)
+
+
+def _require_rules(cfg) -> None:
+    """A selection that leaves no rule on is a mistake: say so (exit 2). A selector that
+    names no rule at all is left to the check, which names it."""
+    from .config import is_selected, matches
+    from .internal import internal_rules
+    from .registry import RuleError
+
+    try:
+        rules = _rules_in(tuple(cfg.rule_dirs))
+    except RuleError as ex:
+        _die(str(ex))
+    known = [(r.code, r.name) for r in rules] + internal_rules()
+    selectors = list(cfg.select or ()) + list(cfg.ignore) + list(cfg.extend_select)
+    if any(is_selected(cfg, r.code, r.name, r.enabled) for r in rules) \
+            or any(not any(matches(s, c, n) for c, n in known) for s in selectors) \
+            or any(matches(s, c, n) for s in cfg.select or () for c, n in internal_rules()):
+        return  # something runs (--select E001 looks for unreadable files only), or a typo
+    _die("no rule is selected: select and ignore (flags or configuration) leave nothing to check; "
+         "`lintnews rules` shows what is on")
+
+
+def _discover(paths: List[str], settings: dict, force_exclude: bool, quiet: bool) -> List[str]:
+    """The files to check; says so when a folder, or everything given, leaves nothing."""
+    api = lintnews_api()
+    names: List[str] = []
+    seen: set = set()
+    skipped = 0
+    for p in paths:
+        found = api.discover([p], config=settings["config"], overrides=settings["overrides"],
+                             force_exclude=force_exclude)
+        if not found and os.path.isdir(p) and not quiet:
+            typer.echo(f"lintnews: nothing to check in {p}: no file there that include, exclude "
+                       f"and .gitignore leave in", err=True)
+        skipped += not found and not os.path.isdir(p)
+        for f in found:
+            if os.path.normpath(f) not in seen:
+                seen.add(os.path.normpath(f))
+                names.append(f)
+    if not names and skipped and not quiet:
+        typer.echo(f"lintnews: nothing to check: the {skipped} file(s) given are left out by "
+                   f"include/exclude (--force-exclude)", err=True)
+    return names
 
 
 def _date(date: Optional[str]) -> Optional[_dt.date]:
@@ -147,20 +271,17 @@ def _fixed_config(config: Optional[Path], isolated: bool):
     return Config() if isolated else None
 
 
-def _results(paths: List[str], settings: dict, fix: bool, diff: bool, unsafe: bool, cache: bool,
-             jobs: Optional[int]) -> list:
-    """Every file's result through the API: checked, or fixed (--fix writes, --diff shows)."""
+def _results(names: List[str], stdin: Optional[bytes], settings: dict, a: SimpleNamespace) -> list:
+    """Every file's result through the API: checked, or fixed (--fix writes, --diff prints)."""
     api = lintnews_api()
-    names = api.discover(paths, config=settings["config"], overrides=settings["overrides"])
-    stdin = sys.stdin.buffer.read() if "-" in names else None
     with _progress(len(names)) as advance:
-        if not (fix or diff):
-            return list(api.check_paths(names, cache=cache, jobs=jobs, stdin=stdin, progress=advance,
-                                        **settings))
+        if not (a.fix or a.diff):
+            return list(api.check_paths(names, cache=not a.no_cache, jobs=a.jobs, stdin=stdin,
+                                        diff_base=a.diff_base, progress=advance, **settings))
         out = []
-        for r in api.fix_paths(names, write=fix and not diff, unsafe=unsafe, stdin=stdin,
+        for r in api.fix_paths(names, write=a.fix and not a.diff, unsafe=a.unsafe_fixes, stdin=stdin,
                                progress=advance, **settings):
-            if diff:
+            if a.diff:
                 sys.stdout.write(r.unified_diff())
             if r.not_written:
                 typer.echo(f"lintnews: {r.path}: not fixed: {r.not_written}", err=True)
@@ -181,7 +302,7 @@ def _apply_baselines(diags: list, baseline: Optional[Path], write_baseline: Opti
 def _report(fmt: str, diags: list, results: list, cfg, statistics: bool, color: Optional[bool],
             output_file: Optional[Path]) -> str:
     """The report text: counts per rule (--statistics), else ``fmt``."""
-    from .registry import RuleError, load_rules
+    from .registry import RuleError
     from .report import ReportContext, render
 
     if statistics:
@@ -189,7 +310,7 @@ def _report(fmt: str, diags: list, results: list, cfg, statistics: bool, color: 
         return "".join(f"{n:>5}  {c:<5} {name}\n" for (c, name), n in
                        sorted(counts.items(), key=lambda x: (-x[1], x[0])))
     try:
-        rules = load_rules(cfg.rule_dirs)
+        rules = _rules_in(tuple(cfg.rule_dirs))
     except RuleError as ex:
         _die(str(ex))
     ctx = ReportContext(rules=rules, sources={r.path: r.source_text() for r in results
@@ -198,6 +319,34 @@ def _report(fmt: str, diags: list, results: list, cfg, statistics: bool, color: 
                                                                 and "NO_COLOR" not in os.environ)),
                         version=__version__, files_checked=len(results))
     return render(fmt, diags, ctx)
+
+
+def _emit(text: str, results: list, stdin: Optional[bytes], a: SimpleNamespace) -> None:
+    """The report to --output-file or stdout. With --diff stdout holds the diff alone; with
+    --fix on stdin it holds the fixed text, and the report goes to stderr."""
+    stdin_fix = a.fix and not a.diff and stdin is not None
+    if stdin_fix:  # the text as it came when nothing could be fixed (unreadable, a Word file)
+        fixed = results[0].fixed_bytes() if results else None
+        sys.stdout.buffer.write(stdin if fixed is None else fixed)
+        sys.stdout.flush()
+    if a.output_file:
+        _write_output(text, a.output_file)
+    elif stdin_fix:
+        sys.stderr.write(text)
+    elif not a.diff:
+        _write_output(text, None)
+
+
+def _summarise(diags: list, results: list, a: SimpleNamespace, to_stdout: bool) -> None:
+    """The closing line(s): to stdout on a terminal, else to stderr (pipes get findings only)."""
+    from .report import summary
+
+    if a.diff:
+        lines = [summary.fixed(results, written=False)]
+    else:
+        lines = [summary.fixed(results, written=True)] if a.fix else []
+        lines.append(summary.found(diags, unsafe=a.unsafe_fixes, after_fix=a.fix))
+    typer.echo("\n".join(lines), err=not to_stdout)
 
 
 def _write_output(text: str, output_file: Optional[Path]) -> None:
@@ -233,6 +382,39 @@ class _progress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+@app.command("check-rules")
+def check_rules(
+    dirs: Optional[List[Path]] = typer.Argument(None, metavar="DIR", hidden=True),  # in the docstring
+    config: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help="Take rule-dirs from this file."),
+) -> None:
+    """Test house rules: every bad example must flag exactly its [[...]] text, every good one nothing.
+
+    DIR: folders of YAML rules; default: the rule-dirs of the configuration.
+    """
+    from .config import Config, project_config
+
+    api = lintnews_api()
+    try:
+        dirs = dirs or list((Config.from_file(config) if config else project_config()).rule_dirs)
+        if not dirs:
+            _die("name a folder of rules (no rule-dirs in the configuration)")
+        results = api.check_rule_examples(dirs)
+    except (api.ConfigError, api.ModelError) as ex:
+        _die(str(ex))
+    where = ", ".join(str(d) for d in dirs)
+    if not results:
+        _die(f"no rule with examples in {where}: nothing to test")
+    failed = [r for r in results if not r.ok]
+    n_rules = len({r.rule.code for r in results})
+    for r in failed:
+        typer.echo(r.describe())
+    if failed:
+        codes = ", ".join(sorted({r.rule.code for r in failed}))
+        typer.echo(f"{len(failed)} of {len(results)} examples failed (rules {codes}).")
+        raise typer.Exit(1)
+    typer.echo(f"All {len(results)} examples of {n_rules} rule{'s' if n_rules > 1 else ''} in {where} passed.")
 
 
 @app.command()
@@ -311,11 +493,11 @@ class _AuditProgress:
 
 @app.command()
 def rules(
-    select: Optional[List[str]] = typer.Option(None, help="Show the effect of this selection."),
-    ignore: Optional[List[str]] = typer.Option(None, help="Show the effect of ignoring these."),
-    extend_select: Optional[List[str]] = typer.Option(None, help="Show the effect of adding these."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+    select: Optional[List[str]] = typer.Option(None, metavar="CODES", help="Show the effect of this selection."),
+    ignore: Optional[List[str]] = typer.Option(None, metavar="CODES", help="Show the effect of ignoring these."),
+    extend_select: Optional[List[str]] = typer.Option(None, metavar="CODES", help="Show the effect of adding these."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help="Use this config file."),
+    fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table, json or markdown."),
 ) -> None:
     """List every rule: code, name, kind, default severity, and whether it is enabled."""
     import json
@@ -351,11 +533,15 @@ def rules(
 
 
 @app.command()
-def explain(rule: str = typer.Argument(..., help="A rule code (C201) or name (conflicting-accounts).")) -> None:
-    """Explain one rule: what it checks, why, how to fix or silence it, with examples."""
+def explain(rule: str = typer.Argument(..., metavar="RULE", hidden=True)) -> None:  # in the docstring
+    """Explain one rule: what it checks, why, how to fix or silence it, with examples.
+
+    RULE: a rule code (C201) or name (conflicting-accounts).
+    """
     from .config import ConfigError, project_config
     from .internal import INTERNAL_CODES
     from .registry import RuleError, find_rule, load_rules
+    from .report.explain import render_rule
 
     internal = INTERNAL_CODES.get(rule.strip().upper())
     if internal is not None:
@@ -369,19 +555,7 @@ def explain(rule: str = typer.Argument(..., help="A rule code (C201) or name (co
     r = find_rule(all_rules, rule)
     if r is None:
         _die(f"no rule {rule!r} (see `lintnews rules`)")
-    lines = [f"{r.code} {r.name} ({r.severity}, kind: {r.kind})", "", r.summary]
-    if r.explain:
-        lines += ["", r.explain]
-    if r.options:
-        simple = {k: v for k, v in r.options.items() if not isinstance(v, (list, dict)) or len(str(v)) < 80}
-        if simple:
-            lines += ["", "Options:"] + [f"  {k} = {v!r}" for k, v in simple.items()]
-    for label, key in (("Flagged", "bad"), ("Not flagged", "good")):
-        if r.examples.get(key):
-            lines += ["", f"{label}:"] + [f"  {x}" for x in r.examples[key]]
-    lines += ["", f"Silence it: <!-- lintnews-disable-next-line {r.code} -- reason --> or "
-                  f"ignore = [\"{r.code}\"] in [tool.lintnews]."]
-    typer.echo("\n".join(lines))
+    typer.echo(render_rule(r, styled=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
 
 
 @app.command()

@@ -57,6 +57,8 @@ class Config:
     time_budget: float = 20.0        # seconds per article; 0 = no limit
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
+    # rule options as the user spelt them (max_words -> "max-words"), for messages only
+    spellings: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Built in code, the table-shaped fields may be given as the TOML gives them (lists,
@@ -67,7 +69,8 @@ class Config:
             where = f"{self.source}" if self.source else "Config(...)"
             table = {k.replace("_", "-"): v for k, v in given.items()}
             for attr, value in parse_table(table, where, resolved(self.root)).items():
-                object.__setattr__(self, attr, value)
+                if attr != "spellings" or not self.spellings:
+                    object.__setattr__(self, attr, value)
 
     @classmethod
     def from_dict(cls, table: dict[str, Any], root: Path | None = None) -> "Config":
@@ -99,6 +102,14 @@ class Config:
             if key in (code, name):
                 out.update(dict(opts))
         return out
+
+    def option_tables_for(self, code: str, name: str) -> list[str]:
+        """The keys of the ``[rules.<key>]`` tables that set options of this rule, as written."""
+        return [key for key, _ in self.rules if key in (code, name)]
+
+    def spelt(self, option: str) -> str:
+        """A rule option's name as the user wrote it (``max_words`` -> ``max-words``)."""
+        return dict(self.spellings).get(option, option)
 
     def severity_for(self, code: str, name: str) -> Severity | None:
         for key, sev in self.severity:
@@ -133,6 +144,12 @@ def _str_list(where: str, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _codes(where: str, key: str, value: Any) -> tuple[str, ...]:
+    """Rule selectors: a list of strings, each of which may hold several separated by
+    commas (``"W101,C203"``, as the command line takes them)."""
+    return tuple(c.strip() for item in _str_list(where, key, value) for c in item.split(",") if c.strip())
+
+
 def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]:
     """Validate a ``[tool.lintnews]`` table into Config keyword arguments."""
     out: dict[str, Any] = {}
@@ -147,6 +164,8 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
                               f"model, known-acronyms, headline, cache-dir, jobs, max-article-size, "
                               f"time-budget)")
         out[key.replace("-", "_")] = parsed
+    if isinstance(table.get("rules"), dict):  # option names as written, for messages
+        out["spellings"] = tuple((ok.replace("-", "_"), ok) for v in table["rules"].values() for ok in v)
     return out
 
 
@@ -155,12 +174,14 @@ _UNKNOWN = object()
 
 def _selection_value(key: str, raw_key: str, value: Any, where: str) -> Any:
     """Selectors, severities and rule options, validated; _UNKNOWN for any other key."""
-    if key in ("select", "ignore", "extend-select", "include", "exclude", "known-acronyms"):
+    if key in ("select", "ignore", "extend-select"):
+        return _codes(where, raw_key, value)
+    elif key in ("include", "exclude", "known-acronyms"):
         return _str_list(where, raw_key, value)
     elif key == "per-file-ignores":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
-        return tuple((g, _str_list(where, f"per-file-ignores.{g}", v)) for g, v in value.items())
+        return tuple((g, _codes(where, f"per-file-ignores.{g}", v)) for g, v in value.items())
     elif key == "severity":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: 'severity' must be a table of rule = severity")

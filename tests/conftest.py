@@ -8,8 +8,7 @@ from functools import lru_cache
 import pytest
 
 from lintnews.engine import Engine, RunOptions
-
-SPAN = re.compile(r"\[\[(.*?)\]\]", re.S)
+from lintnews.examples import SPAN, strip_marks  # noqa: F401  (one implementation, for tests too)
 
 
 @lru_cache(maxsize=64)
@@ -28,19 +27,6 @@ def lint(text: str, *select: str, name: str = "example.txt", date: str | None = 
          options: tuple = ()) -> list:
     """Diagnostics for ``text`` from the selected rules only."""
     return engine_for(tuple(select), date, options).lint_text(text, name)
-
-
-def strip_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """'a [[b]] c' -> ('a b c', [(2, 3)]): the text and the spans to flag (text offsets)."""
-    spans, out, pos = [], [], 0
-    for m in SPAN.finditer(marked):
-        out.append(marked[pos:m.start()])
-        start = sum(len(x) for x in out)
-        out.append(m.group(1))
-        spans.append((start, start + len(m.group(1))))
-        pos = m.end()
-    out.append(marked[pos:])
-    return "".join(out), spans
 
 
 def offset_of(text: str, line: int, column: int) -> int:

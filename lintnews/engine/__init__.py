@@ -99,17 +99,18 @@ class Engine:
     @staticmethod
     def _activate(cfg: Config, r: Rule) -> ActiveRule:
         """A selected rule with its kind built from its options and the config's."""
+        user = cfg.options_for(r.code, r.name)
         try:
             kind_cls = load_kind(r.kind)
-            options = {**r.options, **cfg.options_for(r.code, r.name)}
-            kind = kind_cls(r, options)
+            _check_option_names(cfg, r, kind_cls, user)
+            kind = kind_cls(r, {**r.options, **user})
         except (RuleError, ValueError) as ex:
-            # name the file to edit: the config that set the options, else the rule's YAML
-            if cfg.source and cfg.options_for(r.code, r.name):
-                where = f"{cfg.source}: [rules.{r.name}]: "
-            else:
-                where = f"{r.source}: " if r.source else ""
-            raise ConfigError(f"{where}{ex}") from None
+            if not user:  # the rule's own options: name its YAML file
+                raise ConfigError(f"{r.source + ': ' if r.source else ''}{ex}") from None
+            message = str(ex)
+            for option in user:  # the option as the user wrote it, not its internal name
+                message = message.replace(repr(option), repr(cfg.spelt(option)))
+            raise ConfigError(f"{_rules_table(cfg, r)}: {message}") from None
         except ImportError as ex:  # a missing plug-in: E002 on each file, the others run
             kind = BrokenKind(f"cannot import kind {r.kind!r} ({r.source}): {ex}")
         override = cfg.severity_for(r.code, r.name)
@@ -125,7 +126,7 @@ class Engine:
     # -- the run ----------------------------------------------------------------------
     def discover(self, paths: Iterable[str]) -> list[str]:
         """Files to check (see ``discovery.discover``)."""
-        return discovery.discover(paths, self.config_in)
+        return discovery.discover(paths, self.config_in, self.options.force_exclude)
 
     def nlp(self, cfg: Config) -> Any:
         """The loaded spaCy pipeline for ``cfg`` (a bad configured model names its file)."""
@@ -178,3 +179,23 @@ class Engine:
         """Check a string as if it were the file ``name`` (a lone surrogate, which no file
         can hold, is an E001 as invalid UTF-8 would be)."""
         return self.recheck(name, text.encode("utf-8", "surrogatepass"), fmt).diagnostics
+
+
+def _rules_table(cfg: Config, r: Rule) -> str:
+    """Where the user set a rule's options, as written: ``pyproject.toml: [tool.lintnews.rules.W301]``."""
+    prefix = "tool.lintnews.rules" if cfg.source and cfg.source.name == "pyproject.toml" else "rules"
+    tables = ", ".join(f"[{prefix}.{t}]" for t in cfg.option_tables_for(r.code, r.name))
+    return f"{cfg.source or 'Config(rules=...)'}: {tables}"
+
+
+def _check_option_names(cfg: Config, r: Rule, kind_cls: type, user: dict[str, Any]) -> None:
+    """An option the kind does not take, named as the user wrote it, with the ones it takes
+    in the user's style (``max-words`` when they write dashes)."""
+    known = getattr(kind_cls, "defaults", None)
+    unknown = [k for k in user if known is not None and k not in known]
+    if not unknown:
+        return
+    dashes = "-" in "".join(cfg.spelt(k) for k in user)
+    names = sorted(k.replace("_", "-") if dashes else k for k in known) or ["none"]
+    raise ConfigError(f"{_rules_table(cfg, r)}: unknown option {cfg.spelt(unknown[0])!r} for rule "
+                      f"{r.code} {r.name} (its options: {', '.join(names)})")

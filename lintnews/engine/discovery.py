@@ -17,13 +17,16 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__py
                    ".lintnews_cache", ".tox", "build", "dist")
 
 
-def discover(paths: Iterable[str], config_in: Callable[[Path], Config]) -> list[str]:
+def discover(paths: Iterable[str], config_in: Callable[[Path], Config],
+             force_exclude: bool = False) -> list[str]:
     """Files to check: given files as they are; directories walked, .gitignore honoured.
 
     ``config_in(folder)`` is the config for a folder (its include/exclude). Never
     raises for a bad path: a missing, unreadable or special file, a symbolic-link
     loop or a folder that cannot be listed is returned like a file, and reading it
-    later gives its E001.
+    later gives its E001. ``force_exclude``: a file named outright is left out too
+    when its config's ``include``/``exclude`` leave it out (as ruff's force-exclude;
+    what pre-commit passes is named outright).
     """
     out: list[str] = []
     seen: set[str] = set()
@@ -33,7 +36,10 @@ def discover(paths: Iterable[str], config_in: Callable[[Path], Config]) -> list[
             continue
         path = Path(p)
         # isdir is False, not an error, for loops and folders we cannot enter
-        found = walk(path, config_in(path)) if os.path.isdir(path) else [p]
+        if os.path.isdir(path):
+            found = walk(path, config_in(path))
+        else:
+            found = [] if force_exclude and excluded(path, config_in(path.parent)) else [p]
         for f in found:
             key = os.path.normpath(f)
             if key not in seen:
@@ -42,14 +48,30 @@ def discover(paths: Iterable[str], config_in: Callable[[Path], Config]) -> list[
     return out
 
 
+def excluded(path: Path, cfg: Config) -> bool:
+    """Whether ``cfg``'s include/exclude (and the default excludes) leave out the file ``path``,
+    matched relative to the config file's folder (or by its name, outside that folder)."""
+    include, exclude = _specs(cfg)
+    try:
+        rel = resolved(path).relative_to(resolved(cfg.root)).as_posix()
+    except ValueError:
+        rel = path.name
+    return not (include.match_file(rel) or include.match_file(path.name)) \
+        or exclude.match_file(rel) or exclude.match_file(path.name)
+
+
+def _specs(cfg: Config) -> tuple[pathspec.PathSpec, pathspec.PathSpec]:
+    """(include, exclude) of ``cfg`` as PathSpecs, defaults added; ConfigError for a bad pattern."""
+    try:
+        return _spec(cfg.include or DEFAULT_INCLUDE), _spec(list(DEFAULT_EXCLUDE) + list(cfg.exclude))
+    except (ValueError, re.error) as ex:
+        raise ConfigError(f"{cfg.source or 'settings'}: 'include'/'exclude': {ex}") from None
+
+
 def walk(root: Path, cfg: Config) -> list[str]:
     """The files under ``root`` that ``cfg`` includes and no exclude or .gitignore leaves out,
     depth first and sorted, like os.walk; a folder that cannot be listed is returned as is."""
-    try:
-        include = _spec(cfg.include or DEFAULT_INCLUDE)
-        exclude = _spec(list(DEFAULT_EXCLUDE) + list(cfg.exclude))
-    except (ValueError, re.error) as ex:
-        raise ConfigError(f"{cfg.source or 'settings'}: 'include'/'exclude': {ex}") from None
+    include, exclude = _specs(cfg)
     ignores = _gitignores_above(root)
     root_real = resolved(root)
     found: list[str] = []

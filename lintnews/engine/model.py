@@ -24,6 +24,7 @@ class RunOptions:
     cache: bool = False  # the CLI turns it on; the API and tests do not write caches by default
     jobs: int | None = None
     isolated: bool = False  # ignore every config file (tests, --isolated)
+    force_exclude: bool = False  # include/exclude apply to files named outright too
 
 
 @dataclass
@@ -41,8 +42,8 @@ class FileResult:
 
     ``source`` is the decoded source when there is no Article (cache hits, results
     from worker processes). After ``--fix``/``--diff``, ``original`` and ``fixed``
-    hold the text before and after, and ``not_written`` says why a fixed file was
-    left as it was.
+    hold the text before and after, ``fixes_applied`` how many fixes that took, and
+    ``not_written`` says why a fixed file was left as it was.
     """
 
     path: str
@@ -52,6 +53,8 @@ class FileResult:
     original: str | None = None
     fixed: str | None = None
     not_written: str | None = None
+    from_stdin: bool = False  # read from standard input: never written back
+    fixes_applied: int = 0  # after --fix/--diff: the fixes that made ``fixed``
 
     def unified_diff(self) -> str:
         """The fixes as a unified diff (``a/path`` -> ``b/path``); empty when nothing changed."""
@@ -60,6 +63,14 @@ class FileResult:
         from ..fixes import unified_diff
 
         return unified_diff(self.path, self.original, self.fixed)
+
+    def fixed_bytes(self) -> bytes | None:
+        """The fixed text encoded as the input was (encoding, BOM); None when not fixed."""
+        if self.fixed is None or self.article is None:
+            return None
+        from ..fixes import encode
+
+        return encode(self.fixed, self.article.encoding, self.article.bom)
 
     def source_text(self) -> str | None:
         """The source the diagnostics point into (for reports), if known."""

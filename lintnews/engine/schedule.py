@@ -2,6 +2,7 @@
 processes, results yielded in the order given."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -89,7 +90,7 @@ def run(engine: "Engine", names: list[str], stdin_data: bytes | None = None,
                 progress(1)
     next_i = 0
     for i, res in zip(todo, _compute(engine, [names[i] for i in todo], stdin_data, progress)):
-        ready[i] = res
+        ready[i] = dataclasses.replace(res, from_stdin=True) if names[i] == "-" else res
         if i in keys and not any(d.code == "E002" for d in res.diagnostics):
             cache.put(keys[i], res.diagnostics)
         while next_i in ready:

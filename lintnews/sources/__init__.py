@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..article import Article
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 from ..internal import internal_diagnostic
 
 _LINE_BREAK_BYTES = re.compile(rb"\r\n?|\n")  # as article.LINE_BREAK counts lines
@@ -32,9 +32,9 @@ class ReadOptions:
 class InputError(Exception):
     """A file that cannot be turned into an Article; the message is shown as E001."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, line: int = 1, column: int = 1, severity: Severity | None = None) -> None:
         super().__init__(message)
-        self.line, self.column = line, column
+        self.line, self.column, self.severity = line, column, severity
 
 
 def format_for(path: str) -> str:
@@ -42,9 +42,10 @@ def format_for(path: str) -> str:
     return FORMATS.get(Path(path).suffix.lower(), "text")
 
 
-def unreadable(path: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
+def unreadable(path: str, message: str, line: int = 1, column: int = 1,
+               severity: Severity | None = None) -> Diagnostic:
     """The E001 diagnostic for a file that cannot be read."""
-    return internal_diagnostic("E001", path, message, line, column)
+    return internal_diagnostic("E001", path, message, line, column, severity=severity)
 
 
 def decode(data: bytes) -> tuple[str, str, bool]:
@@ -102,7 +103,7 @@ def parse(path: str, data: bytes, options: ReadOptions | None = None, fmt: str |
     else:
         source, encoding, bom = decode(data)
         if not source.strip():
-            raise InputError("empty file: nothing to check")
+            raise InputError("empty file: nothing to check", severity=Severity.INFO)
         if fmt == "markdown":
             from .markdown import build
         elif fmt == "html":
@@ -115,7 +116,7 @@ def parse(path: str, data: bytes, options: ReadOptions | None = None, fmt: str |
     source = article.source
     article.newline = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
     if not article.text.strip():
-        raise InputError(f"no prose found in this {fmt} file: nothing to check")
+        raise InputError(f"no prose found in this {fmt} file: nothing to check", severity=Severity.INFO)
     return article
 
 
@@ -127,7 +128,7 @@ def load(path: str, options: ReadOptions | None = None, data: bytes | None = Non
             data = read_bytes(path)
         return parse(path, data, options, fmt)
     except InputError as ex:
-        return unreadable(path, str(ex), ex.line, ex.column)
+        return unreadable(path, str(ex), ex.line, ex.column, ex.severity)
     except OSError as ex:
         return unreadable(path, f"cannot read file: {ex.strerror or ex}")
     except RecursionError:

@@ -3,12 +3,13 @@ and the promise that --help, rules and explain never import spaCy."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import REPO, project, run_cli, write
+from conftest import REPO, project, read_pty, run_cli, write
 
 BAD = "She sent an e-mail on Monday. A second email followed.\n"
 CLEAN = "She sent an email on Monday. A second email followed.\n"
@@ -136,17 +137,36 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path):
     write(tmp_path / "d_ok.txt", BAD)
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     p = run_cli("check", "--select", "X101", "a_bad.txt", "b_bin.txt", "c_empty.md",
-                "missing.txt", "dangling.txt", "d_ok.txt", cwd=tmp_path)
+                "dangling.txt", "d_ok.txt", cwd=tmp_path)
     assert p.returncode == 1, p.stderr
     lines = p.stdout.splitlines()
     assert lines[0] == ("a_bad.txt:2:8: E001 invalid UTF-8: byte 0xff at byte offset 21 (line 2, byte 8 "
                         "of the line) cannot be decoded; save the file as UTF-8")
     assert lines[1].startswith("b_bin.txt:1:1: E001 binary file")
     assert lines[2].startswith("c_empty.md:1:1: E001 empty file")
-    assert lines[3] == "missing.txt:1:1: E001 no such file or directory"
-    assert lines[4] == "dangling.txt:1:1: E001 broken symbolic link (its target does not exist)"
-    assert lines[5].startswith("d_ok.txt:1:40: X101")
-    assert len(lines) == 6 and "Traceback" not in p.stderr
+    assert lines[3] == "dangling.txt:1:1: E001 broken symbolic link (its target does not exist)"
+    assert lines[4].startswith("d_ok.txt:1:40: X101")
+    assert len(lines) == 5 and "Traceback" not in p.stderr
+
+
+def test_a_missing_path_is_a_usage_error_and_nothing_runs(tmp_path):
+    project(tmp_path)
+    write(tmp_path / "d_ok.txt", BAD)
+    p = run_cli("check", "--select", "X101", "d_ok.txt", "missing.txt", "gone/", cwd=tmp_path)
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr == "lintnews: error: no such file or directory: missing.txt, gone/\n"
+
+
+def test_an_empty_draft_is_info_and_never_fails_a_run(tmp_path):
+    project(tmp_path)
+    write(tmp_path / "empty.md", "  \n\n")
+    write(tmp_path / "stub.md", "---\ntitle: \"\"\n---\n")  # front matter only: no prose
+    p = run_cli("check", "--select", "X101", "-f", "json", "empty.md", "stub.md", cwd=tmp_path)
+    assert p.returncode == 0, p.stdout + p.stderr
+    found = [(d["path"], d["code"], d["severity"]) for d in json.loads(p.stdout)]
+    assert found == [("empty.md", "E001", "info"), ("stub.md", "E001", "info")]
+    binary = write(tmp_path / "bin.txt", b"\x00\x01")
+    assert run_cli("check", "--select", "X101", str(binary), cwd=tmp_path).returncode == 1  # still an error
 
 
 def test_directories_are_walked_and_gitignore_honoured(tmp_path):
@@ -204,3 +224,31 @@ def test_repository_checkout_is_what_runs():
     proc = subprocess.run([sys.executable, "-c", "import lintnews, sys; print(lintnews.__file__)"],
                           capture_output=True, text=True, cwd=REPO)
     assert proc.stdout.strip().startswith(str(REPO))
+
+
+def test_explain_shows_the_flagged_text_without_raw_markers(tmp_path):
+    project(tmp_path)
+    p = run_cli("explain", "X901", cwd=tmp_path)
+    assert p.returncode == 0 and "[[" not in p.stdout and "]]" not in p.stdout
+    builtin = run_cli("explain", "W101", cwd=tmp_path)
+    assert "  She waited for «an university» place." in builtin.stdout.splitlines()
+    assert "Flagged (the flagged text between « »):" in builtin.stdout
+    import pty
+
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "LINTNEWS_DEBUG")}
+    subprocess.run([sys.executable, "-m", "lintnews", "explain", "W101"], cwd=tmp_path, stdout=slave,
+                   env=env, timeout=60)
+    os.close(slave)
+    shown = read_pty(master).decode("utf-8")
+    assert "She waited for \x1b[4;1man university\x1b[0m place." in shown and "«" not in shown
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path):
+    project(tmp_path, 'select = ["X901"]\n')
+    name = "odd\x1b[2Jname.txt"
+    write(tmp_path / name, "Text with |a\x1b[31mred\x07| word.\n")
+    for fmt in ("concise", "full"):
+        p = run_cli("check", "--no-color", "-f", fmt, name, cwd=tmp_path)
+        assert p.returncode == 1 and "\x1b" not in p.stdout and "\x07" not in p.stdout, fmt
+        assert "odd\\x1b[2Jname.txt:1:" in p.stdout and "a\\x1b[31mred\\x07" in p.stdout, p.stdout

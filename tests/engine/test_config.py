@@ -177,7 +177,8 @@ def test_known_acronyms_reach_the_settings(tmp_path):
     ('select = ["Q9"]', "select: 'Q9' matches no rule"),
     ('ignore = ["nope-rule"]', "ignore: 'nope-rule' matches no rule"),
     ('[per-file-ignores]\n"*.md" = ["Z1"]', "per-file-ignores.*.md: 'Z1' matches no rule"),
-    ('[rules.term-variant]\nfrobnicate = 1', "[rules.term-variant]: rule C104 term-variant: unknown option 'frobnicate'"),
+    ('[rules.term-variant]\nfrobnicate = 1', "[rules.term-variant]: unknown option 'frobnicate' for rule "
+                                             "C104 term-variant (its options: abbreviations, "),
     ('[rules.C104]\nsets = "e-mail"', "option 'sets' must be list"),
     ('model = "no_such_model_pkg"', "'model': the configured spaCy model 'no_such_model_pkg' is not installed"),
     ('rule-dirs = ["missing"]', "'rule-dirs': "),
@@ -232,3 +233,48 @@ def test_include_and_exclude_when_walking_folders(tmp_path):
     assert found == ["news/a.md", "news/c.rst"]
     # a file named on the command line is checked even if a folder walk would skip it
     assert eng.discover([str(root / "archive" / "e.md")]) == [str(root / "archive" / "e.md")]
+
+
+# -- what the user wrote ----------------------------------------------------------------------------
+@pytest.mark.parametrize("key", ["select", "ignore", "extend-select"])
+def test_code_lists_accept_comma_separated_strings(tmp_path, key):
+    root = repo(tmp_path)
+    body = 'select = "X101,X102"' if key == "select" else f'select = ["X"]\n{key} = "X101, X102"'
+    write(root / "lintnews.toml", f'rule-dirs = ["rules"]\n{body}\n')
+    expected = {"select": ["X101", "X102"], "ignore": ["X901"], "extend-select": ["X101", "X102", "X901"]}[key]
+    assert sorted(codes(root)) == expected
+    assert Config(select="W101,C203", ignore=["C2, W3"]).ignore == ("C2", "W3")
+    assert Config.from_dict({"per-file-ignores": {"*.md": "W101,W102"}}).per_file_ignores == \
+        (("*.md", ("W101", "W102")),)
+
+
+@pytest.mark.parametrize("file,table,body,expected", [
+    ("lintnews.toml", "[rules.W301]", "max-wordz = 3",
+     "[rules.W301]: unknown option 'max-wordz' for rule W301 long-sentence (its options: max-words)"),
+    ("lintnews.toml", "[rules.long-sentence]", "max_wordz = 3",
+     "[rules.long-sentence]: unknown option 'max_wordz' for rule W301 long-sentence (its options: max_words)"),
+    ("pyproject.toml", "[tool.lintnews.rules.W301]", "max-words = 'many'",
+     "[tool.lintnews.rules.W301]: rule W301 long-sentence: option 'max-words' must be int, got 'many'"),
+])
+def test_option_errors_name_the_table_and_option_as_written(tmp_path, file, table, body, expected):
+    (tmp_path / ".git").mkdir()
+    head = "[tool.lintnews]\n" if file == "pyproject.toml" else ""
+    cfg = write(tmp_path / file, f"{head}{table}\n{body}\n")
+    write(tmp_path / "a.txt", "A short article.\n")
+    p = run_cli("check", "a.txt", cwd=tmp_path)
+    assert p.returncode == 2
+    assert p.stderr == f"lintnews: error: {cfg}: {expected}\n"
+
+
+def test_force_exclude_applies_include_and_exclude_to_files_named_outright(tmp_path):
+    root = repo(tmp_path)
+    write(root / "lintnews.toml", 'rule-dirs = ["rules"]\nexclude = ["README.md", "docs/", "archive/*.txt"]\n')
+    names = ["README.md", "docs/guide.md", "archive/old.txt", "news/README.md", "news/a.md", "notes.py",
+             "build/b.md"]
+    for name in names:
+        write(root / name, BAD)
+    given = [str(root / n) for n in names]
+    assert Engine(RunOptions()).discover(given) == given  # named outright: checked as they are
+    kept = Engine(RunOptions(force_exclude=True)).discover(given)
+    # README.md matches at any depth; notes.py is not included; build/ is excluded by default
+    assert [Path(p).relative_to(root).as_posix() for p in kept] == ["news/a.md"]

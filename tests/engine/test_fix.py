@@ -334,5 +334,5 @@ def test_a_pass_that_would_add_an_error_keeps_only_the_harmless_fixes():
     source = "aa b aa c"
     first = recheck(source)
     first.diagnostics.append(diag("W2", 3, 3, "X"))  # a fix that would add an error
-    text, res = fixing.fix_source(source, first, recheck)
+    text, res, _ = fixing.fix_source(source, first, recheck)
     assert text == "a b a c" and not res.diagnostics
