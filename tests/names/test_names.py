@@ -162,11 +162,33 @@ def test_second_reference_quiet_cases(text):
 
 
 def test_shared_surname_alone():
-    text = ("Tony Blair met his wife Cherie Blair's advisers on Monday. "
+    text = ("Tony Blair met Cherie Blair's advisers on Monday. "
             "On Tuesday Blair said nothing about it.")
     diags = _codes(lint(text, "C102"), "C102")
     assert _flagged(text, diags) == ["Blair"]
     assert len(diags[0].related) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # a relative introduced as such: the bare surname stays with the principal
+    "Tony Blair met his wife Cherie Blair's advisers on Monday. On Tuesday Blair said nothing about it.",
+    "Chase Elliott led late. He is the son of Hall of Famer Bill Elliott.\n\nThen Elliott crashed.",
+    # the only one named nearby
+    "Ann Hine runs a fund.\n\nA second analyst, Tom Hine, disagreed. Hine said prices would fall.",
+    # a title that fits one of them, and words that keep them apart
+    "Analyst Ann Hine and trader Tom Hine spoke. Analyst Hine said prices would fall.",
+    "Mr Tony Blair and Mrs Cherie Blair arrived. Mrs Blair spoke first.",
+    "Ali Khamenei died in March. His son Mojtaba Khamenei succeeded him. The elder Khamenei had ruled since 1989.",
+    # quotations are the speaker's words
+    'Tony Blair met Cherie Blair on Monday. "Blair is wrong," a rival said.',
+])
+def test_shared_surname_resolved_from_context(text):
+    assert not _codes(lint(text, "C102"), "C102")
+
+
+def test_shared_surname_one_finding_a_paragraph():
+    text = "Rahim Aziz and Tofig Aziz were held. Aziz said Aziz was beaten."
+    assert _flagged(text, _codes(lint(text, "C102"), "C102")) == ["Aziz"]
 
 
 # -- C103 ------------------------------------------------------------------------
