@@ -8,7 +8,7 @@ line, matched exactly, case included::
     Zhang Kejian
     Medi-Cal
     CNES
-    an historic
+    a SQL
     Walla Walla
     # a leading ! marks a form that is always wrong; "-> form" gives the right one
     !Gadaffi -> Gaddafi
@@ -63,7 +63,7 @@ class Vocabulary:
         return re.sub(r"\s+", " ", form.strip()) in self._accepted
 
     def accepts_phrase(self, text: str) -> bool:
-        """Whether ``text`` is an accepted entry, case ignored ("An historic" for "an historic")."""
+        """Whether ``text`` is an accepted entry, case ignored ("A SQL" for "a SQL")."""
         return re.sub(r"\s+", " ", text.strip()).lower() in self._lowered
 
     @cached_property

@@ -74,6 +74,8 @@ class Acronym:
     definitions: list[Definition] = field(default_factory=list)
     ent_labels: list[str] = field(default_factory=list)
     in_name: bool = False  # some use is part of a longer proper name ("SSL International")
+    named: bool = False    # introduced as a name: "a gene known as OTOF", "to be renamed CFX"
+    modifiers: int = 0     # uses that only name a kind of thing: "VAX systems", "the VAX 8250"
 
     @property
     def letters(self) -> str:
@@ -315,6 +317,8 @@ def _acronyms(doc: Any, art: Any, known_extra: frozenset[str]) -> dict[str, "Acr
             a.uses.append(span)
             a.ent_labels.append(tok.ent_type_)
             a.in_name = a.in_name or _in_name(doc, tok)
+            a.named = a.named or bool(_NAMED_AS.search(art.text, max(0, tok.idx - 16), tok.idx))
+            a.modifiers += _modifier(doc, tok)
     return items
 
 
@@ -354,6 +358,22 @@ def _in_name(doc: Any, tok: Any) -> bool:
                  and not nxt.is_upper and nxt.ent_type_ == tok.ent_type_ != "") or
                 (prev is not None and prev.whitespace_ and prev.text[:1].isupper() and prev.is_alpha
                  and not prev.is_upper and not prev.is_sent_start and prev.ent_type_ == tok.ent_type_ != ""))
+
+
+# Words that introduce letters as a name: "a gene known as OTOF", "to be renamed CFX".
+_NAMED_AS = re.compile(r"\b(?:known\s+as|called|named|renamed|dubbed|code-?named)\s+(?:the\s+)?$", re.I)
+
+
+def _modifier(doc: Any, tok: Any) -> bool:
+    """The acronym modifies the common noun or number after it ("VAX systems", "VAX 8250",
+    "WMA format"): the name of a product, model or format."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not tok.whitespace_:
+        return False
+    if nxt.like_num:
+        return True
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.text.islower() \
+        and tok.head.pos_ == "NOUN"
 
 
 # Words before a broadcaster's, publisher's or agency's name: "CNN affiliate WXIA".

@@ -70,7 +70,7 @@ def accepted(ctx: Context, form: str) -> bool:
 def rejected_findings(ctx: Context, want_names: bool) -> Iterable[Finding]:
     """Every use of a form the newsroom's vocabulary rejects: capitalised ones (names) for
     C101 (``want_names``), the others for C104. The right form, when the file gives one, is
-    offered as a fix (unsafe inside a quotation)."""
+    offered as a fix (never safe inside a quotation; C101 and C104 offer no safe fixes)."""
     vocab = getattr(ctx.settings, "vocabulary", None)
     if vocab is None or not vocab.reject:
         return

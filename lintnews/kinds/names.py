@@ -283,7 +283,8 @@ class SecondReferenceKind(Kind):
                 if re.search(r"(?<![\w-])" + re.escape(t.lower()) + r"(?![\w-])", text) or \
                         any(x.lower() in adjectives for x in c.given.split()):
                     continue  # "the league", "American Idol": not a person's name
-                if self._modifier(ctx, s, e) or self._given_name_of_earlier(people, t, s):
+                if self._modifier(ctx, s, e) or self._given_name_of_earlier(people, t, s) \
+                        or _in_name_list(text, s, e):
                     continue
                 yield Finding(s, e, f"{quoted(t)} appears here before the full name {quoted(c.full[2])} "
                                     f"(line {art.line_of(fs)})",
@@ -346,6 +347,13 @@ class SecondReferenceKind(Kind):
         return span is not None and all(t.ent_type_ == "PERSON" for t in span)
 
 
+def _in_name_list(text: str, s: int, e: int) -> bool:
+    """One of a list of bare capitalised names, as a firm's name is ("Welsh, Carson, Anderson
+    and Stowe"): not a reference to a person."""
+    return bool(re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, s - 40):s])
+                and re.match(r"\s*(?:,|and\b|&)\s*[A-Z]", text[e:e + 40]))
+
+
 # ---------------------------------------------------------------------------
 # C103
 
@@ -365,7 +373,8 @@ class AcronymKind(Kind):
             first = a.uses[0] if a.uses else (len(art.text), len(art.text))
             if not a.definitions and not a.known and key not in extra and self.options["unexplained"]:
                 persons = sum(1 for x in a.ent_labels if x == "PERSON")
-                if len(a.uses) >= self.options["min_uses"] and not a.in_name \
+                if len(a.uses) >= self.options["min_uses"] and not a.in_name and not a.named \
+                        and a.modifiers < len(a.uses) \
                         and persons * 2 <= len(a.ent_labels) and not _broadcaster(art.text, a.uses):
                     yield Finding(first[0], first[1],
                                   f"{quoted(key)} is never spelled out (used {len(a.uses)} "

@@ -92,8 +92,12 @@ def _name_before(doc: Any, j: int) -> bool:
 def _title_of_name(t: Any) -> bool:
     """A word right before a person's name ("President Trump", "press secretary Jane Doe"):
     titles there follow their own capitalisation rule."""
-    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-    return nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B"
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is None or not nxt.text[:1].isupper():
+        return False
+    return nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B" or \
+        nxt.pos_ == "PROPN" and t.i + 2 < len(doc) and doc[t.i + 2].pos_ == "PROPN" and doc[t.i + 2].text[:1].isupper()
 
 
 def _words_of_longer_names(doc: Any) -> set[str]:
