@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Severity
+from .vocabulary import Vocabulary, VocabularyError, read_vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,6 +51,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     model: str | None = None
     known_acronyms: tuple[str, ...] = ()
+    vocabulary: Vocabulary | None = None  # the newsroom's accepted and rejected forms
     headline: str = "auto"
     cache_dir: Path | None = None
     jobs: int | None = None
@@ -133,7 +135,7 @@ class Config:
 
 # Fields whose code form may be written as in TOML (normalised by Config.__post_init__).
 _TABLE_SHAPED = ("select", "ignore", "extend_select", "include", "exclude", "known_acronyms",
-                 "per_file_ignores", "severity", "rules", "fail_on")
+                 "per_file_ignores", "severity", "rules", "fail_on", "vocabulary")
 
 
 def _str_list(where: str, key: str, value: Any) -> tuple[str, ...]:
@@ -161,8 +163,8 @@ def parse_table(table: dict[str, Any], where: str, root: Path) -> dict[str, Any]
         if parsed is _UNKNOWN:
             raise ConfigError(f"{where}: unknown key '{raw_key}' (known: select, ignore, extend-select, "
                               f"per-file-ignores, severity, fail-on, rules, rule-dirs, include, exclude, "
-                              f"model, known-acronyms, headline, cache-dir, jobs, max-article-size, "
-                              f"time-budget)")
+                              f"model, known-acronyms, vocabulary, headline, cache-dir, jobs, "
+                              f"max-article-size, time-budget)")
         out[key.replace("-", "_")] = parsed
     if isinstance(table.get("rules"), dict):  # option names as written, for messages
         out["spellings"] = tuple((ok.replace("-", "_"), ok) for v in table["rules"].values() for ok in v)
@@ -214,6 +216,13 @@ def _setting_value(key: str, raw_key: str, value: Any, where: str, root: Path) -
         if not isinstance(value, str) or not value:
             raise ConfigError(f"{where}: 'model' must be a package name")
         return value
+    elif key == "vocabulary":
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{where}: 'vocabulary' must be the path of a vocabulary file")
+        try:
+            return read_vocabulary(resolved(root / value), value)
+        except VocabularyError as ex:
+            raise ConfigError(f"{where}: 'vocabulary': {ex}") from None
     elif key == "headline":
         if value not in HEADLINE_MODES:
             raise ConfigError(f"{where}: 'headline' must be one of {', '.join(HEADLINE_MODES)}, "

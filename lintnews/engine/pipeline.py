@@ -157,7 +157,7 @@ def check_rules(engine: "Engine", art: Article, doc: Any, active: list[ActiveRul
     from ..kinds.base import Context, Settings
 
     settings = Settings(known_acronyms=frozenset(cfg.known_acronyms),
-                        date=engine.options.date or art.date)
+                        date=engine.options.date or art.date, vocabulary=cfg.vocabulary)
     facts = Facts(art, doc, settings)
     ctx = Context(art, doc, facts, settings, budget)
     report = engine.internal_enabled(cfg, "E002", Path(art.path))

@@ -21,6 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..lexicon import ORDINARY, is_ordinary
+
+# Two letters are too often initials or a fragment for their frequency to mean a reader
+# knows them ("JM", "CJ"): they must be commoner still.
+ORDINARY_SHORT = 3.5
+
 # Acronyms a news reader knows without a spelled-out form.
 KNOWN_ACRONYMS = frozenset("""
 US USA UK EU UN NATO NASA BBC ITV CNN ABC CBS NBC FBI CIA KGB MI5 MI6 GCHQ NHS GMT BST CET EST PST
@@ -41,6 +47,7 @@ MOT MBA RAF RN USAF OAP OAPs WMD WMDs ISS ESA JAXA CERN MRI ICU A&E GP GPs NATO 
 KPMG PwC EY CBS FIA FIFA UCI IRB ECB ICC RFU WRU SRU IRFU GAA BHA PFA LTA AELTC USGA NCAA
 """.split())
 
+MAX_PREFIX = 4  # letters one word of an expansion may give ("CENTral COMmand")
 _STOP = {"of", "and", "the", "for", "de", "du", "des", "d", "la", "le", "et", "&", "on", "in", "to",
          "at", "a", "an", "y", "del", "di", "und", "für", "van", "von"}
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -55,6 +62,7 @@ class Definition:
     end: int
     long_form: str
     parenthetical: bool
+    loose: bool = False  # "Jalisco New Generation Cartel (CJNG)": explained, letters in another order
 
 
 @dataclass
@@ -68,6 +76,8 @@ class Acronym:
     definitions: list[Definition] = field(default_factory=list)
     ent_labels: list[str] = field(default_factory=list)
     in_name: bool = False  # some use is part of a longer proper name ("SSL International")
+    named: bool = False    # introduced as a name: "a gene known as OTOF", "to be renamed CFX"
+    modifiers: int = 0     # uses that only name a kind of thing: "VAX systems", "the VAX 8250"
 
     @property
     def letters(self) -> str:
@@ -104,7 +114,8 @@ def matches_expansion(letters: str, words: list[str]) -> bool:
     """Do the words' initials spell ``letters``? Small words may be skipped or used.
 
     The first and last words must carry a letter; hyphenated words give one
-    initial per part ("Russian-American" -> r, a) or one for the whole.
+    initial per part ("Russian-American" -> r, a) or one for the whole; a word may
+    give its first few letters ("Central Command" -> cent, com).
     """
     if not words or words[0].lower() in _STOP or words[-1].lower() in _STOP:
         return False
@@ -133,16 +144,20 @@ def matches_expansion(letters: str, words: list[str]) -> bool:
                     break
             if ok and go(i + 1, k):
                 return True
-        # one initial, or a two-letter start ("Ofwat"-style words rarely; "TfL" uses 'for')
-        if low[:1] == letters[j] and go(i + 1, j + 1):
-            return True
+        # one initial, or the first letters of the word ("Central Command" for CENTCOM, "USA
+        # Track & Field" for USATF, "UK Internet Forum" for UKIF)
+        for k in range(min(len(low), len(letters) - j, MAX_PREFIX), 0, -1):
+            if low[:k] == letters[j:j + k] and go(i + 1, j + k):
+                return True
         return False
 
     return go(0, 0)
 
 
 def _expansion_before(text: str, end: int, letters: str) -> tuple[int, str] | None:
-    """A run of words ending at ``end`` whose initials spell ``letters``."""
+    """A run of words ending at ``end`` whose initials spell ``letters`` (lower case allowed:
+    "corporate social responsibility (CSR)"); one word only if it is hyphenated or
+    CamelCase ("EverQuest (EQ)")."""
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, max(0, end - 200), end)]
     for n in range(1, min(len(words), 3 * len(letters) + 2) + 1):
         cand = words[-n:]
@@ -150,11 +165,31 @@ def _expansion_before(text: str, end: int, letters: str) -> tuple[int, str] | No
             continue
         if re.search(r"[.;:!?()\n]", text[cand[0][0]:end]):
             continue
-        if not cand[0][1][:1].isupper():
+        w0 = cand[0][1]
+        if n == 1 and "-" not in text[cand[0][0]:end] and not re.search(r"[a-z][A-Z]", w0):
             continue
         if matches_expansion(letters, [w for _, w in cand]):
             return cand[0][0], text[cand[0][0]:end]
     return None
+
+
+def _loose_before(text: str, end: int, letters: str) -> tuple[int, str] | None:
+    """The phrase a parenthesised acronym follows when its letters come in another order or
+    language ("Jalisco New Generation Cartel (CJNG)", "Brazilian Democratic Movement Party
+    (PMDB)"): at least two words of the clause, whose initials hold half the letters or more."""
+    m = re.search(r"[^.;:!?()\n,\"“”]{3,150}$", text[max(0, end - 150):end])
+    if m is None:
+        return None
+    words = [(max(0, end - 150) + w.start(), w.group(0)) for w in _WORD.finditer(m.group(0))]
+    while words and words[0][1].lower() in _STOP | {"a", "an", "its", "their", "his", "her"}:
+        words = words[1:]
+    words = words[-8:]
+    if len(words) < 2:
+        return None
+    initials = {w[:1].lower() for _, w in words}
+    if sum(ch in initials for ch in letters) * 2 < len(letters):
+        return None
+    return words[0][0], text[words[0][0]:end].strip()
 
 
 def _textacy_definitions(doc: Any) -> dict[str, str]:
@@ -230,8 +265,9 @@ class _Runs:
     hundreds of acronyms."""
 
     def __init__(self, text: str, n_letters: int) -> None:
+        # at least two words: one word may give several letters ("Central Command": CENTCOM)
         pattern = (r"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|de|du|des|d['’]|"
-                   r"la|le|on|&)){%d,%d}" % (max(1, n_letters // 2), 3 * n_letters))
+                   r"la|le|on|&)){%d,%d}" % (1, 3 * n_letters))
         self.runs = [[(w.start() + m.start(), w.group(0)) for w in _WORD.finditer(m.group(0))]
                      for m in re.finditer(pattern, text)]
         self.starts: dict[str, list[tuple[int, int]]] = {}  # letter ("" = any) -> (run, word)
@@ -258,12 +294,20 @@ def _add_bare(text: str, letters: str, runs: _Runs, defs: list[Definition]) -> N
                 defs.append(Definition(s0, e0, text[s0:e0], False))
 
 
+def _known_from_settings(settings: Any) -> frozenset[str]:
+    """The config's known acronyms and the acronyms of its vocabulary."""
+    known = set(getattr(settings, "known_acronyms", ()) or ())
+    vocab = getattr(settings, "vocabulary", None)
+    if vocab is not None:
+        known |= vocab.acronyms
+    return frozenset(known)
+
+
 def build(facts: Any) -> Acronyms:
     """Find every acronym, its uses and definitions."""
     doc = facts.doc
     text = doc.text
-    items = _acronyms(doc, facts.article.headline,
-                      frozenset(getattr(facts.settings, "known_acronyms", ()) or ()))
+    items = _acronyms(doc, facts.article, _known_from_settings(facts.settings))
     if not items:
         return Acronyms({})
     tx = _textacy_definitions(doc) if any(not a.known for a in items.values()) else {}
@@ -287,10 +331,17 @@ def build(facts: Any) -> Acronyms:
     return Acronyms(dict(sorted(items.items(), key=lambda kv: (kv[1].uses or kv[1].headline_uses or [(0, 0)])[0])))
 
 
-def _acronyms(doc: Any, head: tuple[int, int] | None, known_extra: frozenset[str]) -> dict[str, "Acronym"]:
-    """Every acronym token, by its key (a plural "MPs" under "MP"), with its uses."""
+def _acronyms(doc: Any, art: Any, known_extra: frozenset[str]) -> dict[str, "Acronym"]:
+    """Every acronym token, by its key (a plural "MPs" under "MP"), with its uses.
+
+    Not acronyms: the words of an all-capitals headline or dateline ("NEW YORK, April 7 -"),
+    initials before a surname ("JM Barrie"). Known: the built-in list, the config's, and
+    any a reader has met in ordinary text (wordfreq: DUI, ESPN; and "EVER" shouted)."""
     is_acronym = textacy_acros().is_acronym
 
+    head = art.headline
+    shouted_head = bool(head) and not any(ch.islower() for ch in art.text[head[0]:head[1]])
+    datelines = _datelines(art)
     items: dict[str, Acronym] = {}
     for tok in doc:
         t = tok.text
@@ -298,28 +349,83 @@ def _acronyms(doc: Any, head: tuple[int, int] | None, known_extra: frozenset[str
             continue
         if _ROMAN.match(t) or "." in t or "/" in t or any(ch.isdigit() for ch in t):
             continue
+        in_head = bool(head and head[0] <= tok.idx < head[1])
+        if in_head and shouted_head or any(s <= tok.idx < e for s, e in datelines) or _initials(doc, tok):
+            continue
         key = t[:-1] if len(t) > 2 and t.endswith("s") and t[:-1].isupper() else t
         a = items.get(key)
         if a is None:
-            a = items[key] = Acronym(key, key in KNOWN_ACRONYMS or key in known_extra or t in known_extra)
+            a = items[key] = Acronym(key, key in KNOWN_ACRONYMS or key in known_extra or t in known_extra
+                                     or is_ordinary(key, ORDINARY if len(key) > 2 else ORDINARY_SHORT))
         span = (tok.idx, tok.idx + len(t))
-        if head and head[0] <= tok.idx < head[1]:
+        if in_head:
             a.headline_uses.append(span)
         else:
             a.uses.append(span)
             a.ent_labels.append(tok.ent_type_)
             a.in_name = a.in_name or _in_name(doc, tok)
+            a.named = a.named or bool(_NAMED_AS.search(art.text, max(0, tok.idx - 16), tok.idx))
+            a.modifiers += _modifier(doc, tok)
     return items
 
 
+# The capitalised words at the start of a paragraph that name where it was filed, before a
+# comma and a date or a dash: "NEW YORK, April 7 -", "HONG KONG (Reuters) -".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’&-]{1,40}?(?=\s*(?:,\s*(?:[A-Z][a-z]{2,}\.?\s+)?\d|\(|[-–—]\s))")
+
+
+def _datelines(art: Any) -> list[tuple[int, int]]:
+    """Text spans of the all-capitals datelines opening paragraphs."""
+    out = []
+    for s, _ in art.paragraphs:
+        m = _DATELINE.match(art.text, s)
+        if m:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _initials(doc: Any, tok: Any) -> bool:
+    """"JM Barrie", "DJ Khaled": two or three capitals before a person's surname."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return bool(len(tok.text) <= 3 and nxt is not None and tok.whitespace_ and nxt.text[:1].isupper()
+                and not nxt.is_upper and "PERSON" in (tok.ent_type_, nxt.ent_type_))
+
+
 def _in_name(doc: Any, tok: Any) -> bool:
-    """"SSL International", "JP Morgan": the acronym is part of a longer name."""
+    """"SSL International", "JP Morgan", "PP-DB", "CNN affiliate WXIA": the acronym is part
+    of a longer proper name, or the name of a broadcaster or agency (its letters are its name)."""
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     prev = doc[tok.i - 1] if tok.i else None
+    if prev is not None and prev.lower_ in _MEDIA_BEFORE:
+        return True
+    if nxt is not None and not tok.whitespace_ and nxt.text == "-" and tok.i + 2 < len(doc) \
+            and doc[tok.i + 2].is_upper:
+        return True  # "PP-DB": one part of a joined name
     return bool((nxt is not None and tok.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha
                  and not nxt.is_upper and nxt.ent_type_ == tok.ent_type_ != "") or
                 (prev is not None and prev.whitespace_ and prev.text[:1].isupper() and prev.is_alpha
                  and not prev.is_upper and not prev.is_sent_start and prev.ent_type_ == tok.ent_type_ != ""))
+
+
+# Words that introduce letters as a name: "a gene known as OTOF", "to be renamed CFX".
+_NAMED_AS = re.compile(r"\b(?:known\s+as|called|named|renamed|dubbed|code-?named)\s+(?:the\s+)?$", re.I)
+
+
+def _modifier(doc: Any, tok: Any) -> bool:
+    """The acronym modifies the common noun or number after it ("VAX systems", "VAX 8250",
+    "WMA format"): the name of a product, model or format."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not tok.whitespace_:
+        return False
+    if nxt.like_num:
+        return True
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.text.islower() \
+        and tok.head.pos_ == "NOUN"
+
+
+# Words before a broadcaster's, publisher's or agency's name: "CNN affiliate WXIA".
+_MEDIA_BEFORE = {"affiliate", "broadcaster", "network", "channel", "station", "newspaper", "daily",
+                 "tabloid", "magazine", "agency", "outlet", "radio", "television", "broadsheet"}
 
 
 def _definitions(text: str, a: "Acronym", runs_by_length: dict[int, "_Runs"] | None) -> list["Definition"]:
@@ -329,9 +435,13 @@ def _definitions(text: str, a: "Acronym", runs_by_length: dict[int, "_Runs"] | N
     defs: list[Definition] = []
     for s, e in a.uses:
         if text[e:e + 1] == ")" and text[s - 1:s] == "(":
-            found = _expansion_before(text, s - 1 - (1 if text[s - 2:s - 1] == " " else 0), letters)
+            end = s - 1 - (1 if text[s - 2:s - 1] == " " else 0)
+            found = _expansion_before(text, end, letters)
+            loose = found is None
+            if loose:
+                found = _loose_before(text, end, letters)
             if found:
-                defs.append(Definition(found[0], e + 1, re.sub(r"['’]s?$", "", found[1].strip()), True))
+                defs.append(Definition(found[0], e + 1, re.sub(r"['’]s?$", "", found[1].strip()), True, loose))
         m = _PAREN_AFTER.match(text, e)
         if m and matches_expansion(letters, _WORD.findall(m.group(1))):
             defs.append(Definition(s, m.end(), m.group(1).strip(), True))

@@ -1,9 +1,10 @@
 """Ages: every "Parsons, 56,", "aged 56", "the 56-year-old", "56-year-old Parsons",
 tied to the person it describes, and birth years ("born in 1948").
 
-Independent of ``facts.names`` on purpose: a person is keyed by surname (and given
-name when both mentions have one), and an unnamed "the 59-year-old" is the most
-recent person mentioned before it.
+Ages are keyed by surname (and given name when both mentions have one), and an unnamed
+"the 59-year-old" is the most recent person mentioned before it; where two people share
+the surname (a mother and daughter), each age is keyed by the one ``facts.names`` says
+the name means there, so that they stay two people.
 """
 from __future__ import annotations
 
@@ -11,15 +12,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicon import MONTHS, NUMBER_TENS, NUMBER_UNITS, SPEAKER_TITLES, WEEKDAYS, alternation
 from .numbers import word_value
 
-TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Professor|Dame|Rev|President|Judge)\.?"
+TITLES = alternation(SPEAKER_TITLES + ("Prof", "Professor", "Dame", "Rev", "President", "Judge")) + r"\.?"
 _NAME_WORD = r"[A-Z][\w'\u2019-]*(?:-[A-Z][\w'\u2019]*)?"
 _NAME = rf"(?:{TITLES}\s+)?{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|del|bin|al|le)\s+)?{_NAME_WORD}){{0,3}}"
 # an age in digits or words ("52", "fifty-two", "nine"): longer words first
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ten".split()
+_TENS = list(NUMBER_TENS)
+_UNITS = [w for w, n in NUMBER_UNITS.items() if n < 10]
+_TEENS = [w for w, n in NUMBER_UNITS.items() if n >= 10]
 _AGE_NUM = rf"(?:\d{{1,3}}|(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS + _UNITS[::-1])})"
 APPOS_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<aged>(?:aged|who\s+is|who\s+turn(?:s|ed)|now)"
                       rf"\s+(?:(?:just|only|now)\s+)?)?(?P<age>\d{{1,3}})"
@@ -38,9 +40,7 @@ YEAR_OLD_RE = re.compile(rf"\b(?P<the>[Tt]he\s+|[Aa]n?\s+)?(?P<age>(?i:{_AGE_NUM
 DESCRIPTOR_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'\u2019-]*\s+){0,3}(?:[a-z][\w-]*\s+)?[a-z][\w-]*,\s+"
                            r"(?:aged\s+)?(?P<age>\d{2}),")
 BORN_RE = re.compile(r"\bborn\s+(?:in\s+|on\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?P<year>1[89]\d\d|20\d\d)\b")
-NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-             "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "In", "On", "At",
+NOT_NAMES = {*MONTHS, *WEEKDAYS, "The", "A", "An", "In", "On", "At",
              "He", "She", "They", "It", "But", "And", "By", "For", "Of", "To", "With", "After",
              "Before", "Since", "From", "Last", "This", "Next", "Aged", "Now", "Then", "Only",
              "About", "Around", "Some", "All", "Both", "Under", "Over", "Of"}
@@ -57,7 +57,8 @@ class Person:
 
 @dataclass
 class AgeMention:
-    """One stated age; ``person`` is the surname key it was tied to (None if unknown)."""
+    """One stated age; ``person`` is the key of the person it was tied to: facts.names's
+    key where the name resolves to a person, else the surname (None if unknown)."""
 
     start: int
     end: int
@@ -67,6 +68,7 @@ class AgeMention:
     given: str | None
     name_text: str | None
     named: bool         # the name is in the same phrase (not resolved from context)
+    at: int | None = None  # where the name it was tied to stands in the text
 
 
 @dataclass
@@ -75,7 +77,8 @@ class Ages:
 
     mentions: list[AgeMention] = field(default_factory=list)
     births: list[tuple[int, int, str, int]] = field(default_factory=list)  # start, end, person, year
-    persons: dict[str, Person] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)  # by surname
+    birth_at: list[int | None] = field(default_factory=list)  # where each birth's person is named
 
 
 def split_name(name: str) -> tuple[str, str | None] | None:
@@ -172,7 +175,24 @@ def build(facts: Any) -> Ages:
     c.births()
     c.out.mentions.sort(key=lambda a: a.start)
     resolve_unnamed(c.out, c.text)
+    key_by_entity(c.out, facts.names, c.text)
     return c.out
+
+
+def key_by_entity(ages: Ages, names: Any, text: str) -> None:
+    """Where two people share a surname, key each age and birth year by the one the article
+    means where the name stands (facts.names); every other key stays the surname."""
+    def key(surname: str | None, name: str | None, at: int | None) -> str | None:
+        if surname is None or at is None or not names.surnames.shared(surname):
+            return surname
+        c = names.refer(name or text[at:at + len(surname) + 40].split(",")[0], at)
+        if c is None or c.label != "PERSON" or c.surname.split()[-1].lower() != surname:
+            return surname
+        return c.key
+
+    for a in ages.mentions:
+        a.person = key(a.person, a.name_text, a.at)
+    ages.births = [(s, e, key(p, None, at) or p, y) for (s, e, p, y), at in zip(ages.births, ages.birth_at)]
 
 
 class _Collector:
@@ -225,7 +245,8 @@ class _Collector:
         if given and not any(given in ent_text for ent_text in self.person_texts):
             given = None  # "Later Smith": only a name NER knows gives a given name
         self.taken.append((start, end))
-        self.out.mentions.append(AgeMention(start, end, age, form, sur, given, name, name is not None))
+        self.out.mentions.append(AgeMention(start, end, age, form, sur, given, name, name is not None,
+                                            name_start if name is not None else None))
 
     def stated(self) -> None:
         """Ages stated beside a name: "Smith, 56,", "Smith (56)", "Smith, aged 56", "at 56"..."""
@@ -265,8 +286,7 @@ class _Collector:
                 mention = self.out.mentions[-1] if self.out.mentions and \
                     self.out.mentions[-1].start == m.start() else None
                 if mention is not None:
-                    mention.person = before[-1][2]
-                    mention.given = before[-1][3]
+                    mention.person, mention.given, mention.at = before[-1][2], before[-1][3], before[-1][0]
 
     def descriptors(self) -> None:
         """"the Charlton boss, 42,": an unnamed reference, like "the 42-year-old"."""
@@ -276,7 +296,8 @@ class _Collector:
                 n_before = len(self.out.mentions)
                 self.add(m.start(), m.end("age"), int(m.group("age")), "descriptor", None, m.start())
                 if len(self.out.mentions) > n_before:
-                    self.out.mentions[-1].person, self.out.mentions[-1].given = before[-1][2], before[-1][3]
+                    last = self.out.mentions[-1]
+                    last.person, last.given, last.at = before[-1][2], before[-1][3], before[-1][0]
 
     def births(self) -> None:
         """"born in 1967" after a person named within 200 characters."""
@@ -284,6 +305,7 @@ class _Collector:
             before = [p for p in self.persons if p[1] <= m.start() and m.start() - p[1] < 200]
             if before:
                 self.out.births.append((m.start(), m.end(), before[-1][2], int(m.group("year"))))
+                self.out.birth_at.append(before[-1][0])
 
 
 def resolve_unnamed(ages: Ages, text: str) -> None:
@@ -312,3 +334,4 @@ def resolve_unnamed(ages: Ages, text: str) -> None:
         if count(main) > count(a.person):
             a.person = main
             a.given = ages.persons[main].given if main in ages.persons else None
+            a.at = next((n.at for n in named if n.person == main), a.at)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
+from ..lexicon import HONORIFICS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -68,11 +70,9 @@ MAX_ALIAS_CHARS = 200  # names longer than this are compared exactly, not fuzzil
 _PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"},
                    "it": {"ORG", "GPE"}, "they": {"ORG", "GPE", "NORP", "PERSON"},
                    "them": {"ORG", "GPE", "NORP", "PERSON"}}
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor",
-           "president", "prime", "minister", "chancellor", "the", "st", "rev", "mr.", "mrs.",
-           "ms.", "dr.", "coach", "referee", "actor", "actress", "captain", "manager", "chief",
-           "senator", "governor", "judge", "king", "queen", "prince", "princess", "general",
-           "deputy", "secretary", "top", "seed"}
+# words stripped from the front of a name's key: honorifics, and job words that stand before names
+_TITLES = HONORIFICS | {"the", "prime", "st", "mr.", "mrs.", "ms.", "dr.", "coach", "referee", "actor",
+                        "actress", "manager", "chief", "deputy", "secretary", "top", "seed"}
 _NEG = {"not", "n't", "never", "no"}
 _NEG_SUBJECTS = {"nobody", "nothing", "none", "no-one", "noone", "neither"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
@@ -201,9 +201,14 @@ def _alias(a: str, b: str) -> bool:
     for short, long_ in ((a, wb), (b, wa)):
         if " " not in short and len(short) >= 2 and short == "".join(w[0] for w in long_ if w not in {"of", "the", "and", "for"}):
             return True
-    # shared surname ("mr robinson" already stripped): last words equal
+    # one surname, at most one given name ("mr robinson", "minister john prescott" / "mr
+    # prescott"): last words equal; two different given names are two people (Tony and
+    # Cherie Blair)
     if wa[-1] == wb[-1] and len(wa[-1]) > 2:
-        return True
+        ga = {w for w in wa[:-1] if w not in _TITLES}
+        gb = {w for w in wb[:-1] if w not in _TITLES}
+        if not ga or not gb or ga & gb:
+            return True
     if len(a) > MAX_ALIAS_CHARS or len(b) > MAX_ALIAS_CHARS:
         return False
     from difflib import SequenceMatcher
@@ -254,9 +259,10 @@ def _mention(tok: "Token", ent_map: "dict[int, Span] | None" = None) -> Mention:
 
 
 class _Builder:
-    def __init__(self, doc: "Doc", quotes: Any = None) -> None:
+    def __init__(self, doc: "Doc", quotes: Any = None, names: Any = None) -> None:
         self.doc = doc
         self.quotes = quotes
+        self.names = names  # facts.names: who each name refers to
         self.last_ents: list[Mention] = []   # named entities seen so far, for pronouns
         self.ents = list(doc.ents)
         self.ent_map = {i: e for e in self.ents for i in range(e.start, e.end)}
@@ -279,7 +285,15 @@ class _Builder:
         return self.mention(tok)
 
     def mention(self, tok: "Token") -> Mention:
-        return _mention(tok, self.ent_map)
+        return self.keyed(_mention(tok, self.ent_map))
+
+    def keyed(self, m: Mention) -> Mention:
+        """``m`` keyed by the person it refers to where two people share its surname
+        (facts.names): Tony and Cherie Blair are two people, a bare "Blair" the one the
+        context points to."""
+        if self.names is not None and m.key and m.label == "PERSON":
+            m.key = self.names.person_key(m.text, m.start) or m.key
+        return m
 
     def role(self, tok: "Token") -> Mention:
         """A role filler: a resolved pronoun, a named entity, or a noun phrase; one headed
@@ -403,7 +417,7 @@ class _Builder:
             tok = doc[i]
             if i in ent_at:
                 e = ent_at[i]
-                m = _span_mention(e, e.label_)
+                m = self.keyed(_span_mention(e, e.label_))
                 ents.append(m)
                 units.append(Unit("@" + m.key, e.start_char, e.end_char, True, m))
                 i = e.end
@@ -434,9 +448,10 @@ class _Builder:
         return s
 
 
-def build_claims(doc: "Doc", quotes: Any = None) -> Claims:
-    """Frames and indexes for a parsed document (needs parser, tagger, lemmatizer, ner)."""
-    b = _Builder(doc, quotes)
+def build_claims(doc: "Doc", quotes: Any = None, names: Any = None) -> Claims:
+    """Frames and indexes for a parsed document (needs parser, tagger, lemmatizer, ner);
+    ``names`` (facts.names) keys each person and organisation by who it is."""
+    b = _Builder(doc, quotes, names)
     sentences = [b.sentence(s, i) for i, s in enumerate(doc.sents)]
     by_lemma: dict[str, list[int]] = defaultdict(list)
     by_group: dict[str, list[Frame]] = defaultdict(list)
@@ -460,4 +475,4 @@ def build(facts: Any) -> Claims:
         quotes = facts.quotes
     except AttributeError:
         quotes = None
-    return build_claims(facts.doc, quotes)
+    return build_claims(facts.doc, quotes, facts.names)

@@ -14,14 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-          "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-          "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-          "nov": 11, "december": 12, "dec": 12}
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+from ..lexicon import MONTH_NUMBERS, MONTHS, WEEKDAYS
+
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(MONTHS)
+_WD = rf"(?P<wd>{_WEEKDAY}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+_MON = rf"(?:{_MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 DATE_RE = re.compile(
@@ -32,18 +30,16 @@ DATE_RE = re.compile(
 )
 RELATIVE_RE = re.compile(
     r"\b(?:(?:last|next|this|earlier this|later this)\s+(?:year|month|week|weekend|season|"
-    r"spring|summer|autumn|winter|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"spring|summer|autumn|winter|" + _MONTH + "|" + _WEEKDAY + r")|"
     r"yesterday|tomorrow|today|tonight|"
-    r"(?:on|since|until|by|from)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?!\s*,?\s*(?:\(?\s*\d|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)))\b", re.I)
+    r"(?:on|since|until|by|from)\s+(?:" + _WEEKDAY + r")"
+    r"(?!\s*,?\s*(?:\(?\s*\d|" + _MONTH + r")))\b", re.I)
 # a weekday written after the date: "4 March 2004, a Tuesday," / "4 March 2004 (Tuesday)"
 TRAILING_WD_RE = re.compile(r"(?:,\s*(?:which\s+was\s+|which\s+is\s+)?an?\s+|\s*\(\s*)"
-                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                            r"(?P<wd>" + _WEEKDAY + r")\b"
                             r"(?P<close>\s*\))?")
 # "Tuesday 4/3/2004", "Tuesday, 04.03.2004": read day-first and month-first
-NUMERIC_WD_RE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+NUMERIC_WD_RE = re.compile(r"\b(?P<wd>" + _WEEKDAY + r"),?\s+"
                            r"(?:the\s+)?(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>" + _YEAR + r")\b")
 DATELINE_RE = re.compile(r"^\s*(?:\w+\s+){0,3}\d{1,2}\s+" + _MON + r"\s+" + _YEAR + r"\b|"
                          r"^\s*(?:Published|Updated|Last updated)[:\s]", re.M)
@@ -166,7 +162,7 @@ def _explicit(text: str, m: "re.Match[str]") -> DateMention | None:
     if not day_s or not mon_s:
         return None
     mon_key = mon_s.lower().rstrip(".")
-    month = MONTHS.get(mon_key)
+    month = MONTH_NUMBERS.get(mon_key)
     if month is None:
         return None
     if mon_key == "may" and not m.group("wd") and not year_s and m.group("m2"):

@@ -28,60 +28,19 @@ person. Other single-word "PERSON" clusters become "OTHER".
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lexicon import NAME_PARTICLES
+from ..lexicon import FAMILY_FIRST, GENDER_OF_TITLE, HONORIFICS, NAME_PARTICLES, TITLES
+from .surnames import SurnameResolver, kinship_word
 
 Mention = tuple[int, int, str]
 
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "LAW"}
-
-# Personal titles and job descriptors that come before a name.
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "premier", "chancellor", "senator", "sen", "rep", "governor", "gov", "judge",
-    "justice", "general", "gen", "colonel", "col", "captain", "capt", "king", "queen", "prince",
-    "princess", "pope", "rev", "reverend", "father", "sister", "brother", "minister", "secretary",
-    "ambassador", "mayor", "coach", "inspector", "det", "sgt", "sergeant", "officer", "chief",
-    "chairman", "chairwoman", "chair", "boss", "director", "executive", "manager", "striker",
-    "midfielder", "defender", "goalkeeper", "star", "actor", "actress", "singer", "leader",
-    "spokesman", "spokeswoman", "spokesperson", "deputy", "vice", "mp", "mep", "lieutenant",
-    "commander", "admiral", "marshal", "superintendent", "constable", "baroness", "baron",
-    "earl", "duke", "duchess", "count", "countess", "emperor", "sheikh", "ayatollah", "cardinal",
-    "bishop", "archbishop", "rabbi", "imam", "dean", "founder", "chief executive", "head",
-}
-# Titles that make a name a person's whatever the tagger says ("market leader Diageo" does not).
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-              "president", "senator", "sen", "rep", "governor", "judge", "justice", "general", "gen",
-              "colonel", "col", "captain", "capt", "king", "queen", "prince", "princess", "pope", "rev",
-              "reverend", "minister", "ambassador", "mayor", "inspector", "det", "sgt", "sergeant",
-              "lieutenant", "commander", "admiral", "baroness", "baron", "duke", "duchess", "sheikh",
-              "archbishop", "bishop", "cardinal", "rabbi", "imam", "chancellor", "premier", "mp"}
-GENDERED_TITLES = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "king", "queen",
-                   "prince", "princess", "baroness", "baron", "duke", "duchess"}
-
-# Family names written first (Chinese, Korean, Vietnamese). Names that are also
-# common Western given names or English words (Lee, Kim, Park, Song, Young) are
-# left out: "Lee Evans" is not Mr Lee.
-FAMILY_FIRST = {
-    # Chinese
-    "zhang", "wang", "li", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
-    "zhu", "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "feng", "deng",
-    "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "ye",
-    "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "zhong", "jia", "qian", "qin",
-    "xi", "wen", "bo", "hou", "meng", "xiong", "bai", "fang", "kong", "shi", "cui", "kang",
-    "mao", "qiu", "qu", "lei", "yan", "duan", "hao", "shao", "zou", "xiang", "gong", "fu",
-    "tao", "xue", "yin", "lai", "wan", "tan", "geng", "zhai", "niu", "rong", "mei", "jin",
-    # Korean
-    "choi", "jung", "jeong", "cho", "yoon", "yun", "jang", "lim", "shin", "kwon", "hwang",
-    "ahn", "oh", "seo", "ko", "moon", "yang", "bae", "baek", "heo", "nam", "roh", "ban",
-    # Vietnamese
-    "nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ngo",
-    "duong", "ly", "trinh", "dinh", "doan",
-}
 
 _DETS = {"the", "a", "an", "this", "that", "its", "their", "our"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -115,6 +74,16 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     titled: list[Mention] = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)
+    titles: set[str] = field(default_factory=set)   # title words seen before it ("analyst", "mrs")
+    kin: str = ""          # the kinship word it was introduced by ("wife", "son of"), if any
+    suffix: str = ""       # a generational suffix ("Jr."): Donald Trump Jr. is not Donald Trump
+    explicit: list[Mention] = field(default_factory=list)  # mentions that name it beyond doubt
+
+    @property
+    def gender(self) -> str:
+        """"m" or "f" when its titles say so ("Mrs", "Lord"), else ""."""
+        genders = {GENDER_OF_TITLE[t] for t in self.titles if t in GENDER_OF_TITLE}
+        return genders.pop() if len(genders) == 1 else ""
 
     @property
     def has_full_name(self) -> bool:
@@ -128,9 +97,11 @@ class Cluster:
 class Names:
     """The clusters of one article; see the module docstring for the API."""
 
-    def __init__(self, clusters: list[Cluster], words: list[Word]) -> None:
+    def __init__(self, clusters: list[Cluster], words: list[Word],
+                 surnames: "SurnameResolver | None" = None) -> None:
         self.clusters = clusters
         self.words = words
+        self.surnames = surnames if surnames is not None else SurnameResolver(clusters, [])
         self.word_forms: dict[str, list[Word]] = {}
         for w in words:
             self.word_forms.setdefault(w.text, []).append(w)
@@ -140,6 +111,10 @@ class Names:
         for c in clusters:
             if c.has_full_name:
                 self._by_word.setdefault(c.surname.lower(), c)
+        # every mention, sorted by start, for position look-ups
+        self._spans = sorted((s, e, i) for i, c in enumerate(clusters) for s, e, _ in c.mentions)
+        self._starts = [sp[0] for sp in self._spans]
+        self._reach = list(itertools.accumulate((sp[1] for sp in self._spans), max))
 
     @property
     def people(self) -> list[Cluster]:
@@ -150,15 +125,20 @@ class Names:
         return [c for c in self.clusters if c.label == "ORG"]
 
     def cluster_at(self, start: int, end: int) -> Cluster | None:
-        """The cluster with a mention overlapping text ``[start, end)``."""
-        for c in self.clusters:
-            for s, e, _ in c.mentions:
-                if s < end and start < e:
-                    return c
-        return None
+        """The cluster with a mention overlapping text ``[start, end)`` (the first such
+        mention in text order)."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        best = None
+        while i >= 0 and self._reach[i] > start:
+            s, e, ci = self._spans[i]
+            if s < end and start < e:
+                best = self.clusters[ci]
+            i -= 1
+        return best
 
     def cluster_for_text(self, text: str) -> Cluster | None:
-        """The cluster a name string refers to, titles and possessives ignored."""
+        """The cluster a name string refers to, titles and possessives ignored (a bare
+        surname two people share: the first of them; ``refer`` reads the context)."""
         words = strip_title(normalise(text).split())
         if not words:
             return None
@@ -170,6 +150,35 @@ class Names:
                     and words[0].lower() in c.given.lower().split():
                 return c
         return None
+
+    def refer(self, text: str, start: int | None = None) -> Cluster | None:
+        """Who the name ``text`` written at ``start`` refers to, the way a reader resolves
+        it: the cluster of the mention there; else a full name's cluster; else, for a bare
+        surname two people share, the one the context points to (None when it cannot tell)."""
+        if start is not None:
+            c = self.cluster_at(start, start + max(1, len(text)))
+            if c is not None:
+                return c
+        words = strip_title(normalise(text).split())
+        if start is not None and len(words) == 1 and self.surnames.shared(words[0]):
+            title = text[:text.rfind(words[0])].split()
+            return self.surnames.resolve(words[0], start, title[-1] if title else "").cluster
+        return self.cluster_for_text(text)
+
+    def key_for(self, text: str, start: int | None = None) -> str | None:
+        """The key of the person or organisation ``text`` (at ``start``) refers to, or None."""
+        c = self.refer(text, start)
+        return c.key if c is not None else None
+
+    def person_key(self, text: str, start: int | None = None) -> str | None:
+        """Where a name's surname belongs to two or more people of the article, the key of
+        the one ``text`` at ``start`` means (None when the context cannot tell); None for
+        any other name, whose surname alone already says who it is."""
+        words = strip_title(normalise(text).split())
+        if not words or not self.surnames.shared(words[-1]):
+            return None
+        c = self.refer(text, start)
+        return c.key if c is not None and c.label == "PERSON" else None
 
 
 def normalise(text: str) -> str:
@@ -251,9 +260,25 @@ def build(facts: Any) -> Names:
     by_key: dict[str, Cluster] = {}
     attach = _Attacher(clusters)
     # Multi-word mentions first: they define the clusters single words attach to.
-    for mention in sorted(raw, key=lambda r: (-len(r[2]), r[0])):
+    for mention in sorted(raw, key=lambda r: (-len(r.words), r.start)):
         _add_mention(mention, dtext, clusters, by_key, attach)
-    # Bare given names of family-name-first people ("Kejian" after "Zhang Kejian").
+    _given_name_mentions(clusters, words)
+    for c in clusters:
+        c.mentions.sort()
+        c.label = _label(c)
+        longer = [m for m in c.mentions if len(m[2].split()) > 1]
+        c.full = longer[0] if longer else c.mentions[0] if c.mentions else c.full
+        c.explicit = longer + [m for m in c.mentions if c.family_first and m[2] == c.given]
+        if c.label == "PERSON" and longer:
+            c.kin = next((k for k in (kinship_word(doc, s, e) for s, e, _ in longer) if k), "")
+    clusters.sort(key=lambda c: c.mentions[0][0] if c.mentions else 0)
+    surnames = SurnameResolver([c for c in clusters if c.label == "PERSON"], art.paragraphs)
+    _rehome_bare_surnames(clusters, surnames, dtext)
+    return Names(clusters, words, surnames)
+
+
+def _given_name_mentions(clusters: list[Cluster], words: list[Word]) -> None:
+    """Bare given names of family-name-first people ("Kejian" after "Zhang Kejian")."""
     words_by_text: dict[str, list[Word]] = {}
     for w in words:
         words_by_text.setdefault(w.text, []).append(w)
@@ -262,15 +287,25 @@ def build(facts: Any) -> Names:
             for w in words_by_text.get(c.given, ()):
                 if not any(m[0] <= w.start < m[1] for m in c.mentions):
                     c.mentions.append((w.start, w.end, w.text))
-    for c in clusters:
-        c.mentions.sort()
-        c.label = _label(c)
-        if c.mentions and c.full[0] > c.mentions[0][0] and not c.has_full_name:
-            c.full = c.mentions[0]
-    clusters.sort(key=lambda c: c.mentions[0][0] if c.mentions else 0)
-    return Names(clusters, words)
 
 
+def _rehome_bare_surnames(clusters: list[Cluster], surnames: SurnameResolver, dtext: str) -> None:
+    """Give each bare surname two people share to the one the context points to; one the
+    context leaves open belongs to neither."""
+    for word, group in surnames.groups.items():
+        bare: list[Mention] = []
+        for c in group:
+            keep = []
+            for m in c.mentions:
+                (bare if m[2].lower() == word else keep).append(m)
+            c.mentions = keep
+        for m in bare:
+            before = dtext[max(0, m[0] - 20):m[0]].split()
+            r = surnames.resolve(word, m[0], before[-1] if before else "")
+            if r.cluster is not None:
+                r.cluster.mentions.append(m)
+        for c in group:
+            c.mentions.sort()
 
 
 def _words(doc: Any, body: int) -> list[Word]:
@@ -291,61 +326,106 @@ def _words(doc: Any, body: int) -> list[Word]:
     return words
 
 
-_RawMention = tuple[int, int, list[str], str, bool, bool]  # s, e, words, label, titled, after_det
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+@dataclass
+class _RawMention:
+    """An entity as a name mention, titles and possessives stripped."""
+
+    start: int
+    end: int
+    words: list[str]
+    label: str
+    titled: bool          # an honorific before it ("Mr", "President")
+    after_det: bool       # "the Moon"
+    titles: tuple[str, ...] = ()  # every title word before it, lower case ("analyst", "mrs")
 
 
 def _mention(doc: Any, dtext: str, ent: Any) -> _RawMention | None:
     """An entity as a name mention: titles, determiners and possessives stripped."""
     toks = list(ent)
     titled = _title_before(doc, ent.start)
+    titles = [doc[ent.start - 1].lower_.rstrip(".")] if ent.start and \
+        doc[ent.start - 1].lower_.rstrip(".") in TITLES else []
     while toks and (toks[0].lower_.rstrip(".") in TITLES and ent.label_ == "PERSON" or toks[0].lower_ in _DETS
                     or not _is_cap(toks[0].text) and not toks[0].is_upper):
         titled = titled or toks[0].lower_.rstrip(".") in HONORIFICS
+        if toks[0].lower_.rstrip(".") in TITLES:
+            titles.append(toks[0].lower_.rstrip("."))
         toks = toks[1:]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks = toks[:-1]
     for k in range(len(toks) - 1, 0, -1):  # "Tanzania Mr Brown": the name starts after the title
         if toks[k - 1].lower_.rstrip(".") in HONORIFICS and toks[k - 1].text[:1].isupper() \
                 and ent.label_ == "PERSON":
+            titles.append(toks[k - 1].lower_.rstrip("."))
             toks, titled = toks[k:], True
             break
+    quote = max((k for k, t in enumerate(toks) if t.is_quote), default=-1)
+    toks = toks[quote + 1:]  # 'X. "James Hundley': the name starts after the quotation mark
     if not toks:
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = normalise(dtext[s:e])
     e = s + len(text) if dtext[s:s + len(text)] == text else e
     after_det = toks[0].i > 0 and doc[toks[0].i - 1].lower_ in _DETS
-    return (s, e, text.split(), ent.label_, titled, after_det)
+    return _RawMention(s, e, text.split(), ent.label_, titled, after_det, tuple(t for t in titles if t))
 
 
-def _add_mention(mention: _RawMention, dtext: str, clusters: list[Cluster], by_key: dict[str, Cluster],
+def _split_name(ws: list[str], label: str) -> tuple[str, str, bool, str]:
+    """(surname, given names, family name first, suffix) of a name's words."""
+    suffix = ""
+    if len(ws) > 2 and ws[-1].lower().rstrip(",") in _SUFFIXES:
+        suffix, ws = ws[-1], [w.rstrip(",") for w in ws[:-1]]
+    fam = len(ws) in (2, 3) and ws[0].lower() in FAMILY_FIRST and label == "PERSON"
+    cut = 1 if fam else len(ws) - 1
+    if not fam and len(ws) > 2 and ws[-2].lower() in NAME_PARTICLES:
+        cut -= 1  # "Jean-Yves Le Gall": the surname is "Le Gall"
+    surname = " ".join(ws[:cut] if fam else ws[cut:])
+    given = " ".join(ws[cut:] if fam else ws[:cut])
+    return surname, given, fam, suffix
+
+
+def _same_person(c: Cluster, surname: str, given: str, suffix: str) -> bool:
+    """"John Sauer" and "D. John Sauer", "Bill Clinton" and "William J. Clinton"? The same
+    surname and suffix, and one's given names (initials aside) among the other's."""
+    if c.surname.lower() != surname.lower() or c.suffix.lower() != suffix.lower() or not given:
+        return False
+    mine = {g.lower().rstrip(".") for g in c.given.split() if len(g.rstrip(".")) > 1}
+    theirs = {g.lower().rstrip(".") for g in given.split() if len(g.rstrip(".")) > 1}
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+
+
+def _add_mention(m: _RawMention, dtext: str, clusters: list[Cluster], by_key: dict[str, Cluster],
                  attach: "_Attacher") -> None:
-    """Add a mention to its cluster (by key, or a single word to a longer name), or start one."""
-    s, e, ws, label, titled, after_det = mention
+    """Add a mention to its cluster (by key, a fuller form of one name, or a single word to a
+    longer name), or start one."""
+    ws, label = m.words, m.label
     key = " ".join(ws).lower()
     c = by_key.get(key)
     if c is None and len(ws) == 1:
         c = attach.find(ws[0], label)
     if c is None:
-        fam = len(ws) in (2, 3) and ws[0].lower() in FAMILY_FIRST and label == "PERSON"
-        cut = 1 if fam else len(ws) - 1
-        if not fam and len(ws) > 2 and ws[-2].lower() in NAME_PARTICLES:
-            cut -= 1  # "Jean-Yves Le Gall": the surname is "Le Gall"
-        surname = " ".join(ws[:cut] if fam else ws[cut:])
-        given = " ".join(ws[cut:] if fam else ws[:cut])
-        c = Cluster(key, "OTHER", (s, e, dtext[s:e]), surname, given, fam)
-        clusters.append(c)
+        surname, given, fam, suffix = _split_name(ws, label)
+        if len(ws) > 1 and label == "PERSON":
+            c = next((o for o in attach.with_surname(surname) if _same_person(o, surname, given, suffix)), None)
+        if c is None:
+            c = Cluster(key, "OTHER", (m.start, m.end, dtext[m.start:m.end]), surname, given, fam, suffix=suffix)
+            clusters.append(c)
         by_key[key] = c
-    c.mentions.append((s, e, dtext[s:e]))
-    if titled:
-        c.titled.append((s, e, dtext[s:e]))
+    here = (m.start, m.end, dtext[m.start:m.end])
+    c.mentions.append(here)
+    c.titles.update(m.titles)
+    if m.titled:
+        c.titled.append(here)
     weight = 2 if len(ws) > 1 else 1
     c.votes["ANY"] += 1
-    if label == "PERSON" and after_det and len(ws) == 1 and not titled:
+    if label == "PERSON" and m.after_det and len(ws) == 1 and not m.titled:
         c.votes["THE"] += 1  # "the Moon": a thing, whatever the tagger says
     else:
         c.votes[label] += weight
-    if titled:
+    if m.titled:
         c.votes["TITLE"] += 1
 
 
@@ -364,12 +444,14 @@ class _Attacher:
         self.seen = 0
         self.by_name: dict[str, int] = {}           # surname (last word) or given name -> first cluster
         self.by_end_word: dict[str, list[int]] = {}  # first or last word of the key -> clusters
+        self.by_surname: dict[str, list[int]] = {}   # full surname -> clusters
 
     def _index(self) -> None:
         for pos in range(self.seen, len(self.clusters)):
             c = self.clusters[pos]
             if not c.has_full_name:
                 continue
+            self.by_surname.setdefault(c.surname.lower(), []).append(pos)
             self.by_name.setdefault(c.surname.lower().split()[-1], pos)
             if c.family_first:
                 self.by_name.setdefault(c.given.lower(), pos)
@@ -377,6 +459,11 @@ class _Attacher:
             for w in {parts[0], parts[-1]}:
                 self.by_end_word.setdefault(w, []).append(pos)
         self.seen = len(self.clusters)
+
+    def with_surname(self, surname: str) -> list[Cluster]:
+        """The clusters with a full name and this surname, in creation order."""
+        self._index()
+        return [self.clusters[pos] for pos in self.by_surname.get(surname.lower(), ())]
 
     def find(self, word: str, label: str) -> Cluster | None:
         self._index()

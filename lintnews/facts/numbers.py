@@ -15,14 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-UNITS = {
-    "ones": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
+from ..lexicon import MONTHS, NUMBER_TENS, NUMBER_UNITS
+
+UNITS = {"ones": 1, **NUMBER_UNITS}
+TENS = dict(NUMBER_TENS)
 WORD_VALUES: dict[str, float] = {k: v for k, v in UNITS.items() if k != "ones"}
 WORD_VALUES.update(TENS)
 WORD_VALUES.update({"a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100,
@@ -49,9 +45,9 @@ _HEDGE_RE = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(h) for h in sorted(H
 # hedges that still say the number is exact (only/just) do not widen the tolerance
 LOOSE_HEDGES = tuple(h for h in HEDGES if h not in ("only", "just", "almost exactly"))
 
-_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
-            r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
-            r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+_DIGIT_WORDS = "|".join(w for w, n in NUMBER_UNITS.items() if n < 10)
+_WORDNUM = (r"(?:(?:" + "|".join(NUMBER_TENS) + r")(?:[- ](?:" + _DIGIT_WORDS + r"))?|" + _DIGIT_WORDS + "|"
+            + "|".join(w for w, n in NUMBER_UNITS.items() if n >= 10) + "|"
             r"a dozen|dozen|a hundred|hundred|a thousand|two[- ]thirds|three[- ]quarters|"
             r"a third|a quarter|a half|half)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -74,8 +70,7 @@ GENERIC_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "ti
 PERIOD_WORDS = re.compile(
     r"\b(?:(?:last|this|next|previous|the previous|the past|the last|a) (?:year|season|month|"
     r"quarter|week)|a year (?:earlier|ago|before)|(?:first|second|third|fourth|final) quarter|"
-    r"(?:first|second) half|in (?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December))\b", re.I)
+    r"(?:first|second) half|in (?:" + "|".join(MONTHS) + r"))\b", re.I)
 
 
 @dataclass

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicon import SPEECH_NOUNS, SPEECH_VERBS, alternation
+
 OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "\u201c", "\u201d", '"'
 MARKS = {OPEN_CURLY, CLOSE_CURLY, STRAIGHT, "\u201e", "\u00ab", "\u00bb"}
 OPENERS = {OPEN_CURLY, "\u201e", "\u00ab"}
@@ -72,10 +74,7 @@ def direction(text: str, i: int) -> str:
     return "?"
 
 
-_SPEECH = (r"(?:said|says|added|adds|told|tells|explained|continued|insisted|claimed|argued|warned"
-           r"|stated|asked|wrote|writes|noted|admitted|declared|replied|stressed|explains|insists|complained"
-           r"|conceded|joked|laughed|recalled|revealed|announced|confirmed|predicted|suggested|urged"
-           r"|commented|remarked|responded|answered|believes|thinks|reckons|observed|acknowledged)")
+_SPEECH = alternation(v for v in SPEECH_VERBS if v not in SPEECH_NOUNS)
 # An attribution that the quotation's closing mark should have come before:
 # '..., he said', '..., said Mr Smith', '! the group added'.
 _ATTRIBUTION_INSIDE = re.compile(

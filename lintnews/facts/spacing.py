@@ -24,6 +24,7 @@ def build(facts: Any) -> list[SpacingGroup]:
     text = facts.article.text  # == doc.text, which spaCy rebuilds on every access
     toks = [t for t in doc if t.idx >= facts.article.body_start()]
     occ: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+    context: dict[tuple[int, int], str] = {}  # the other words of the run around a span
     for run in _capitalised_runs(toks):
         words = [t for t in run if t.text != "-"]
         for a in range(len(words)):
@@ -37,7 +38,8 @@ def build(facts: Any) -> list[SpacingGroup]:
                 key = re.sub(r"[\s\-]", "", surface).lower()
                 if len(key) >= 6:
                     occ[key][(s, e)] = surface
-    return [g for g in (_group(doc, spans) for spans in occ.values()) if g is not None]
+                    context[(s, e)] = " ".join(t.text for t in words[:a] + words[b:])
+    return [g for g in (_group(doc, spans, context) for spans in occ.values()) if g is not None]
 
 
 def _cap(t: Any) -> bool:
@@ -70,14 +72,21 @@ def _capitalised_runs(toks: list[Any]) -> Iterator[list[Any]]:
         i = j
 
 
-def _group(doc: Any, spans: dict[tuple[int, int], str]) -> SpacingGroup | None:
-    """The writings of one key as a group, or None when they are all written alike."""
+def _group(doc: Any, spans: dict[tuple[int, int], str], context: dict[tuple[int, int], str]) -> SpacingGroup | None:
+    """The writings of one key as a group, or None when they are all written alike or are
+    parts of different longer names ("Garden City Fire Rescue", "Pooler Fire-Rescue")."""
     if len(set(spans.values())) < 2:
         return None
     items = sorted((s, e, t) for (s, e), t in spans.items())
     # a shorter span inside a longer one of the same key is the same writing
     items = [it for it in items if not any(o != it and o[0] <= it[0] and it[1] <= o[1] for o in items)]
     if len({t for _, _, t in items}) < 2:
+        return None
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for s, e, t in items:
+        contexts[t].add(context.get((s, e), ""))
+    if "" not in set.union(*contexts.values()) and \
+            not any(contexts[x] & contexts[y] for x in contexts for y in contexts if x < y):
         return None
     is_name = any(doc.char_span(s, e, alignment_mode="expand") is not None and
                   any(t.ent_type_ in ("PERSON", "ORG") for t in doc.char_span(s, e, alignment_mode="expand"))

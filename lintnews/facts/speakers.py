@@ -20,12 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicon import SPEAKER_TITLES, SPEECH_VERBS, alternation
 from .claims import entity_key, is_alias
 
-SPEECH = (r"(?:said|says|say|added|adds|told|tells|explained|explains|insisted|insists|declared|"
-          r"stated|states|argued|argues|continued|confirmed|confirms|warned|warns|claimed|claims|"
-          r"noted|notes|admitted|admits|remarked|replied|wrote|writes|announced|observed|"
-          r"recalled|suggested|asked|stressed|concluded)")
+SPEECH = alternation(SPEECH_VERBS)
+_TITLE = alternation(SPEAKER_TITLES)  # "Mr", "Dr"...: kept with the name
 _CAP = r"[A-Z][\w'\u2019.&-]*"
 _NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:de|van|von|da|di|del|le|la|al|bin|of)\s+)?{_CAP})*")
 _PRONOUNS = {"he", "she", "they", "it", "i", "we"}
@@ -34,7 +33,7 @@ _AFTER_SUBJ_FIRST = re.compile(
     rf"^\s*[,\u2014\u2013-]?\s*([^.,;:!?\"\u201c\u201d]{{1,60}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}\b")
 # '"...," Maria Lopez, the group's chairman, said.'
 _AFTER_APPOSITIVE = re.compile(
-    rf"^\s*[,\u2014\u2013-]?\s*((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})"
+    rf"^\s*[,\u2014\u2013-]?\s*((?:{_TITLE}\.?\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})"
     rf"\s*,\s*[^\"\u201c\u201d.;!?]{{1,80}}?,\s*(?:also\s+|later\s+)?{SPEECH}\b")
 _BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|then\s+)?{SPEECH}"
                      r"(?:\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*|reporters|journalists|MPs|me|us|him|her|them)"
@@ -43,7 +42,7 @@ WORD = re.compile(r"[\w']+")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
 _NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
               "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked"}
-_TITLE_RUN = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Professor)\.?$")
+_TITLE_RUN = re.compile(rf"^{alternation(SPEAKER_TITLES + ('Prof', 'Professor'))}\.?$")
 
 
 @dataclass
@@ -103,7 +102,7 @@ def _name_in(phrase: str) -> tuple[str | None, str | None]:
     if runs:
         name = runs[-1].rstrip(".")
         # keep a title glued to the name ("Mr Leigh")
-        m = re.search(rf"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+)?{re.escape(name)}", phrase)
+        m = re.search(rf"({_TITLE}\.?\s+)?{re.escape(name)}", phrase)
         display = m.group(0) if m else name
         return display, entity_key(name)
     return phrase, None
@@ -242,7 +241,21 @@ def _name_speaker(a: Attribution, phrase: str, prev: Attribution | None, people:
 
 
 def build(facts: Any) -> Speakers:
-    """The article's quotations with their speakers (facts.speakers)."""
+    """The article's quotations with their speakers (facts.speakers); a speaker whose
+    surname two people share is keyed by who they are (facts.names)."""
     ents = [(e.start_char, e.end_char, e.label_, e.text, e.root.dep_ in ("nsubj", "nsubjpass"))
             for e in facts.doc.ents]
-    return build_speakers(facts.article.text, facts.quotes, ents)
+    out = build_speakers(facts.article.text, facts.quotes, ents)
+    key_by_entity(out, facts.article.text, facts.names)
+    return out
+
+
+def key_by_entity(speakers: Speakers, text: str, names: Any) -> None:
+    """Key each speaker whose surname two people share by the one the article means there
+    (facts.names): '"...," Mrs Blair said' is Cherie Blair, not Tony."""
+    for a in speakers.attributions:
+        if not a.key or not a.speaker:
+            continue
+        after = text.find(a.speaker, a.end, a.end + 160)
+        at = after if after >= 0 else text.rfind(a.speaker, max(0, a.start - 160), a.start)
+        a.key = names.person_key(a.speaker, at if at >= 0 else None) or a.key

@@ -38,6 +38,7 @@ class Settings:
 
     known_acronyms: frozenset[str] = frozenset()
     date: Any = None  # datetime.date given by --date
+    vocabulary: Any = None  # the newsroom's Vocabulary (lintnews.vocabulary), if the config names one
 
 
 @dataclass

@@ -12,10 +12,10 @@ import re
 from typing import Iterable
 
 from ..facts.quotes import CLOSE_CURLY, OPEN_CURLY, STRAIGHT, direction, is_inch_mark
+from ..lexicon import MONTH_ABBREVIATIONS, MONTHS as LEXICON_MONTHS
 from .base import Context, Finding, Kind
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
-          "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTHS = "|".join(LEXICON_MONTHS + MONTH_ABBREVIATIONS)
 _DAY_MONTH = re.compile(rf"(?<![\w£$€.,])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b(?!-)")
 _MONTH_DAY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d|\s*(?:%|per|bn|m\b))")
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}

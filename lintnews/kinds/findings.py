@@ -36,8 +36,10 @@ def writes(art: Article, here: Span, there: Span, note: str = "", related: str =
 
 def spacing_findings(ctx: Context, want_names: bool) -> Iterable[Finding]:
     """A name written with other spacing, hyphens or case than its usual form: C101 for
-    people and organisations (``want_names``), C104 for the other capitalised terms."""
+    people and organisations (``want_names``), C104 for the other capitalised terms. Of
+    findings one inside another ("Save America" in "Save America Act"), the longest."""
     art = ctx.article
+    found: list[Finding] = []
     for items, is_name in ctx.facts.spacing:
         if is_name != want_names:
             continue
@@ -51,5 +53,38 @@ def spacing_findings(ctx: Context, want_names: bool) -> Iterable[Finding]:
         if counts[main] == counts[first[2]]:
             ref = first
         for s, e, t in items:
-            if t != ref[2]:
-                yield writes(art, (s, e, t), ref)
+            if t != ref[2] and not accepted(ctx, t):
+                found.append(writes(art, (s, e, t), ref))
+    for f in found:
+        if not any(o is not f and o.start <= f.start and f.end <= o.end and o.end - o.start > f.end - f.start
+                   for o in found):
+            yield f
+
+
+def accepted(ctx: Context, form: str) -> bool:
+    """Whether the newsroom's vocabulary accepts ``form`` exactly as written."""
+    vocab = getattr(ctx.settings, "vocabulary", None)
+    return vocab is not None and vocab.accepts(form)
+
+
+def rejected_findings(ctx: Context, want_names: bool) -> Iterable[Finding]:
+    """Every use of a form the newsroom's vocabulary rejects: capitalised ones (names) for
+    C101 (``want_names``), the others for C104. The right form, when the file gives one, is
+    offered as a fix (never safe inside a quotation; C101 and C104 offer no safe fixes)."""
+    vocab = getattr(ctx.settings, "vocabulary", None)
+    if vocab is None or not vocab.reject:
+        return
+    text = ctx.article.text
+    quotes = ctx.facts.quotes
+    for wrong, right in vocab.reject:
+        if wrong[:1].isupper() != want_names:
+            continue
+        rx = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in wrong.split()) + r"(?![\w-])")
+        for m in rx.finditer(text):
+            advice = f"; write {quoted(right)}" if right else ""
+            f = Finding(m.start(), m.end(), f"{quoted(m.group(0))} is a form the newsroom's vocabulary "
+                                            f"rejects ({vocab.where(wrong)}){advice}")
+            if right:
+                f.fix, f.fix_message = [(m.start(), m.end(), right)], f"write {quoted(right)}"
+                f.fix_safe = not quotes.contains(m.start(), m.end())
+            yield f

@@ -17,17 +17,16 @@ from typing import Any, Iterable
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from ..lexicon import NAME_PARTICLES
+from ..facts.names import sentence_initial
+from ..lexicon import FAMILY_FIRST, GENERATION_WORDS, NAME_PARTICLES, STYLES, TITLES, is_ordinary, zipf
 from .base import Context, Finding, Kind
-from .findings import quoted, spacing_findings, writes
+from .findings import accepted, quoted, rejected_findings, spacing_findings, writes
 
 _NER = frozenset({"tagger", "attribute_ruler", "parser", "ner"})
+# Zipf frequency at which a word is attested in use (a surname like Marsch is about 1.6; a
+# misspelling 0).
+ATTESTED = 1.0
 _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "LAW"}
-
-
-# Titles that make a complete reference on their own (peers, royalty, clergy).
-_STYLES = {"lord", "lady", "baroness", "baron", "king", "queen", "prince", "princess", "pope", "sir",
-           "dame", "archbishop", "cardinal", "sheikh", "emperor", "duke", "duchess", "earl"}
 
 
 def _in_headline(ctx: Context, i: int) -> bool:
@@ -45,6 +44,7 @@ class NameVariantKind(Kind):
     requires = _NER
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        yield from rejected_findings(ctx, True)
         if self.options["spacing"]:
             yield from spacing_findings(ctx, True)
         yield from self._edits(ctx)
@@ -107,10 +107,26 @@ class NameVariantKind(Kind):
             return []  # "Chocolate Factory" beside the film "Chocolat": another title, not a typo
         if sus.lower() in lower_words and sus.lower() != other.lower():
             return []  # an ordinary word ("Change" starting a sentence, "change" elsewhere)
+        if sus.lower() != other.lower() and _both_words(sus, other, forms):
+            return []
+        if accepted(ctx, sus):
+            return []  # the newsroom's vocabulary says this spelling is right
         ref = forms[other][0]
         return [writes(art, (w.start, w.end, w.text), (ref.start, ref.end, ref.text),
                        " (one letter apart)" if w.text.lower() != ref.text.lower() else " (different case)")
                 for w in forms[sus]]
+
+def _both_words(sus: str, other: str, forms: dict) -> bool:
+    """Two words a reader knows, not one misspelt: the suspect is itself an ordinary word or
+    a common name ("While"/"White", "Capitol"/"Capital", "Williams"/"William"), or a name
+    in use one letter from a word the article uses as a word, not a name ("Marsch" beside
+    the month "March"). Misspellings are words no one writes (Rogozine, Persley, Ramdan):
+    wordfreq has never seen them."""
+    if is_ordinary(sus):
+        return True
+    as_word = not any(w.ent_label in ("PERSON", "ORG") for w in forms[other])
+    return as_word and is_ordinary(other) and zipf(sus) >= ATTESTED
+
 
 def _word_forms_differ(a: str, b: str, forms: dict, full_clusters: "_FullNames",
                        substitution_min_length: int) -> bool:
@@ -201,19 +217,27 @@ def _initials_fit(ra: set, rb: set) -> bool:
 # C102
 
 class SecondReferenceKind(Kind):
-    """Later references that do not fit the first: family-name order, bare or shared surnames."""
+    """Later references that do not fit the first: family-name order, bare or shared surnames.
+
+    Quotations are the speaker's words and are not read.
+    """
 
     defaults = {"family_first": True, "bare_before_full": True, "shared_surname": True}
     requires = _NER
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         people = [c for c in ctx.facts.names.clusters if c.label == "PERSON" and c.has_full_name]
+        quotes = ctx.facts.quotes
+        found: list[Finding] = []
         if self.options["family_first"]:
-            yield from self._family_first(ctx, people)
+            found += self._family_first(ctx, people)
         if self.options["bare_before_full"]:
-            yield from self._bare_before_full(ctx, people)
+            found += self._bare_before_full(ctx, people)
         if self.options["shared_surname"]:
-            yield from self._shared_surname(ctx, people)
+            found += self._shared_surname(ctx)
+        for f in found:
+            if not quotes.contains(f.start, f.end):
+                yield f
 
     def _family_first(self, ctx: Context, people: list[Any]) -> Iterable[Finding]:
         """The given name alone where the family name comes first ("Kejian" for Zhang Kejian)."""
@@ -223,8 +247,8 @@ class SecondReferenceKind(Kind):
             if not c.family_first:
                 continue
             given = c.given
-            if " " in given or len(given) < 2:
-                continue
+            if " " in given or len(given) < 2 or given.lower() in FAMILY_FIRST:
+                continue  # "Yoon Heo": both are family names, so the order is anyone's guess
             fs = c.full[0]
             for m in re.finditer(r"(?<![\w'’-])" + re.escape(given) + r"(?![\w-])", text):
                 if m.start() <= fs or _in_headline(ctx, m.start()):
@@ -254,71 +278,80 @@ class SecondReferenceKind(Kind):
                 if (s, e, t) not in c.titled and not self._tagged_person(ctx, s, e):
                     continue
                 pw = text[max(0, s - 12):s].split()
-                if pw and pw[-1].lower() in _STYLES:
+                if pw and pw[-1].lower() in STYLES:
                     continue  # "Lord Roberts", "Queen Elizabeth": a complete reference
                 if re.search(r"(?<![\w-])" + re.escape(t.lower()) + r"(?![\w-])", text) or \
                         any(x.lower() in adjectives for x in c.given.split()):
                     continue  # "the league", "American Idol": not a person's name
+                if self._modifier(ctx, s, e) or self._given_name_of_earlier(people, t, s) \
+                        or _in_name_list(text, s, e):
+                    continue
                 yield Finding(s, e, f"{quoted(t)} appears here before the full name {quoted(c.full[2])} "
                                     f"(line {art.line_of(fs)})",
                               related=[(c.full[0], c.full[1], f"full name {quoted(c.full[2])} given here")])
 
-    def _shared_surname(self, ctx: Context, people: list[Any]) -> Iterable[Finding]:
-        """A surname two people share, used alone."""
+    def _shared_surname(self, ctx: Context) -> Iterable[Finding]:
+        """A surname two people share, used alone where the context does not say which."""
         art = ctx.article
         text = art.text
-        by_sur: dict[str, list[Any]] = defaultdict(list)
-        for c in people:
-            if not [g for g in c.given.split() if g.lower() not in NAME_PARTICLES]:
+        names = ctx.facts.names
+        for sur, cs in names.surnames.groups.items():
+            if not any(g.lower() not in NAME_PARTICLES for c in cs for g in c.given.split()):
                 continue  # "De Marigny": a surname, not a second person
-            by_sur[c.surname.split()[-1]].append(c)
-        for sur, cs in by_sur.items():
-            if len(cs) < 2:
-                continue
-            second = sorted(cs, key=lambda c: c.full[0])[1]
-            fulls = {(c.full[0], c.full[1]) for c in cs}
-            for m in re.finditer(r"(?<![\w'’-])" + re.escape(sur) + r"(?![\w-])", text):
-                if m.start() <= second.full[0] or _in_headline(ctx, m.start()):
+            explicit = [(s, e) for c in cs for s, e, _ in c.explicit]
+            flagged_in: set[Any] = set()
+            word = cs[0].surname.split()[-1]
+            for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w-])", text):
+                if _in_headline(ctx, m.start()) or any(s <= m.start() < e for s, e in explicit):
                     continue
-                if any(fs <= m.start() < fe for fs, fe in fulls):
-                    continue
-                if any(c.full[2] in text[max(0, m.start() - 40):m.end()] and
-                       text[max(0, m.start() - 40):m.end()].endswith(c.full[2]) for c in cs):
-                    continue
-                prev = text[max(0, m.start() - 30):m.start()].split()
                 if self._after_name(ctx, m.start()):
                     continue  # part of another name ("Gordon Brown")
-                if prev and prev[-1].rstrip(".").lower() in ("mr", "mrs", "ms", "miss") and \
-                        len({self._title_of(ctx, c) for c in cs}) == len(cs):
-                    continue  # Mr/Mrs tell them apart
-                names_ = " and ".join(f"{c.full[2]} (line {art.line_of(c.full[0])})" for c in cs)
-                yield Finding(m.start(), m.end(), f"{quoted(sur)} alone could be {names_}",
-                              related=[(c.full[0], c.full[1], f"{quoted(c.full[2])} here") for c in cs])
+                before = text[max(0, m.start() - 20):m.start()].split()
+                r = names.surnames.resolve(word, m.start(), before[-1] if before else "")
+                para = art.paragraph_of(m.start())
+                if not r.ambiguous or para in flagged_in:
+                    continue
+                flagged_in.add(para)  # one finding a paragraph: the first unclear reference
+                names_ = " and ".join(f"{c.full[2]} (line {art.line_of(c.full[0])})" for c in r.candidates)
+                yield Finding(m.start(), m.end(), f"{quoted(word)} alone could be {names_}",
+                              related=[(c.full[0], c.full[1], f"{quoted(c.full[2])} here") for c in r.candidates])
 
     @staticmethod
     def _after_name(ctx: Context, start: int) -> bool:
         """Is the word at ``start`` preceded by a capitalised word that is not a title?"""
-        from ..facts.names import HONORIFICS, sentence_initial
-
         span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None or span.start == 0:
             return False
         prev = ctx.doc[span.start - 1]
         return bool(prev.text[:1].isupper() and prev.is_alpha and not sentence_initial(prev)
-                    and prev.lower_.rstrip(".") not in HONORIFICS and prev.ent_type_ not in ("DATE", "TIME"))
+                    and prev.lower_.rstrip(".") not in TITLES and prev.lower_ not in GENERATION_WORDS
+                    and prev.ent_type_ not in ("DATE", "TIME"))
+
+    @staticmethod
+    def _modifier(ctx: Context, s: int, e: int) -> bool:
+        """The name modifies a noun ("the Trump administration"): no reference to the person."""
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span[-1]
+        return tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.text.islower()
+
+    @staticmethod
+    def _given_name_of_earlier(people: list[Any], word: str, start: int) -> bool:
+        """"Colt" after "Colt Gray": the given name of someone already introduced."""
+        return any(c.full[0] < start and word in c.given.split() for c in people)
 
     @staticmethod
     def _tagged_person(ctx: Context, s: int, e: int) -> bool:
         span = ctx.doc.char_span(s, e, alignment_mode="expand")
         return span is not None and all(t.ent_type_ == "PERSON" for t in span)
 
-    @staticmethod
-    def _title_of(ctx: Context, c: Any) -> str:
-        for s, _, _ in c.mentions:
-            prev = ctx.article.text[max(0, s - 6):s].split()
-            if prev and prev[-1].rstrip(".").lower() in ("mr", "mrs", "ms", "miss"):
-                return prev[-1].rstrip(".").lower()
-        return ""
+
+def _in_name_list(text: str, s: int, e: int) -> bool:
+    """One of a list of bare capitalised names, as a firm's name is ("Welsh, Carson, Anderson
+    and Stowe"): not a reference to a person."""
+    return bool(re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, s - 40):s])
+                and re.match(r"\s*(?:,|and\b|&)\s*[A-Z]", text[e:e + 40]))
 
 
 # ---------------------------------------------------------------------------
@@ -336,11 +369,12 @@ class AcronymKind(Kind):
         for key, a in ctx.facts.acronyms.items.items():
             if not a.uses and not a.definitions:
                 continue
-            paren = [d for d in a.definitions if d.parenthetical]
+            paren = [d for d in a.definitions if d.parenthetical and not d.loose]
             first = a.uses[0] if a.uses else (len(art.text), len(art.text))
             if not a.definitions and not a.known and key not in extra and self.options["unexplained"]:
                 persons = sum(1 for x in a.ent_labels if x == "PERSON")
-                if len(a.uses) + len(a.headline_uses) >= self.options["min_uses"] and not a.in_name \
+                if len(a.uses) >= self.options["min_uses"] and not a.in_name and not a.named \
+                        and a.modifiers < len(a.uses) \
                         and persons * 2 <= len(a.ent_labels) and not _broadcaster(art.text, a.uses):
                     yield Finding(first[0], first[1],
                                   f"{quoted(key)} is never spelled out (used {len(a.uses)} "

@@ -12,6 +12,7 @@ import re
 from typing import Iterable
 
 from ..facts.numbers import Quantity, fmt_value, word_value
+from ..lexicon import NUMBER_UNITS
 from .base import Context, Finding, Kind
 
 _PARSE = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser"})
@@ -363,7 +364,7 @@ def _stated_sign(text: str, p: Quantity, old: Quantity, new: Quantity) -> int | 
 # C205 count-mismatch
 # ----------------------------------------------------------------------------------------------
 
-_COUNT_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|\d{1,2})")
+_COUNT_WORD = "(?:" + "|".join(w for w, n in NUMBER_UNITS.items() if 2 <= n <= 12) + r"|both|\d{1,2})"
 _LEAD = r"(?P<lead>\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Aa]ll\s+the|[Oo]nly|[Tt]he\s+[\w-]+(?:'s|\u2019s)|[A-Z][\w-]*(?:'s|\u2019s)|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\s))"
 _COLLECTIVE = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4, "quintet": 5}
 COUNT_RE = re.compile(

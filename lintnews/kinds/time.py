@@ -11,14 +11,11 @@ import re
 from typing import Any, Iterable
 
 from ..facts.dates import WEEKDAYS, DateMention
+from ..lexicon import MONTHS
 from .base import Context, Finding, Kind
 
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
-
-
 def _fmt(d: DateMention, year: int) -> str:
-    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {year}"
+    return f"{d.day} {MONTHS[d.month - 1]} {year}"
 
 
 class WeekdayDateKind(Kind):
@@ -54,7 +51,7 @@ class WeekdayDateKind(Kind):
             else:
                 parts = [f"a {WEEKDAYS[w]} in {y}" for y, w in actual.items()]
                 listed = ", ".join(parts[:-1]) + " and " + parts[-1]
-                msg = (f"{d.day} {_MONTH_NAMES[d.month - 1]} was {listed}, never a {said} "
+                msg = (f"{d.day} {MONTHS[d.month - 1]} was {listed}, never a {said} "
                        f"(no year given; years from the article)")
             yield Finding(d.start, d.end, msg)
 

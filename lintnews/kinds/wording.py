@@ -151,12 +151,15 @@ class ArticleAgreementKind(Kind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
+        vocab = ctx.settings.vocabulary
         for m in _ARTICLE.finditer(text):
             art, word = m.group(1), m.group("word")
             if "\n\n" in m.group("gap"):
                 continue
             if word.lower() in _FOREIGN_NEXT or word.lower() in self.exceptions:
                 continue
+            if vocab is not None and vocab.accepts_phrase(f"{art} {word}"):
+                continue  # the newsroom's vocabulary accepts "an historic"
             if word.lower() in _NOT_AFTER_ARTICLE:
                 continue  # a letter, not the article: "A and P is similarly optimistic"
             if art == "A" and not _sentence_initial(text, m.start()):
@@ -247,6 +250,12 @@ class RepeatedWordKind(Kind):
         self.allow = _LEGIT_DOUBLES | {str(x).lower() for x in self.options["allow"]}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        vocab = ctx.settings.vocabulary
+        for f in self._repeats(ctx):
+            if vocab is None or not vocab.accepts_phrase(ctx.article.text[f.start:f.end]):
+                yield f  # the newsroom's vocabulary accepts "Walla Walla"
+
+    def _repeats(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
         quotes = ctx.facts.quotes
         pos = 0

@@ -131,9 +131,38 @@ def test_name_variant_flags_the_rarer_form(text, flag, other):
     "Germany's exports rose. German firms sold more abroad.",
     "Russia signed. Russian officials were pleased and Russia's allies followed.",
     "Lian Chia Liang, economist at a bank in China, said growth would slow.",
+    # an ordinary word or common name one letter from a name (wordfreq knows them)
+    "Talks were held at the White House. While officials met, the Capitol stayed shut.",
+    "Prince William arrived. Historian Kate Williams said the visit mattered.",
+    # a surname in use one letter from a word the article uses as a word
+    "In March, coach Jesse Marsch said the team would improve by March.",
 ])
 def test_name_variant_leaves_distinct_names_alone(text):
     assert not _codes(lint(text, "C101"), "C101")
+
+
+def test_a_misspelling_is_a_word_no_one_writes():
+    text = "Muslims marked Ramadan this week. Imams hope the spirit of Ramdan brings people back."
+    assert _flagged(text, _codes(lint(text, "C101"), "C101")) == ["Ramdan"]
+
+
+def test_nested_spacing_variants_report_once():
+    text = ("The SAVE America Act passed the House. Senators may pass the Save America Act soon, "
+            "aides to the SAVE America Act's sponsor said.")
+    assert _flagged(text, _codes(lint(text, "C101", "C104"), "C101") + _codes(lint(text, "C104"), "C104")) \
+        == ["Save America Act"]
+
+
+def test_parts_of_different_longer_names_are_not_spelling_variants():
+    text = ("Garden City Fire Rescue said on Facebook that it was working with Pooler Fire-Rescue "
+            "and the Savannah Fire Department.")
+    assert not [d for d in lint(text, "C101", "C104") if d.code in ("C101", "C104")]
+
+
+def test_a_firm_of_surnames_is_no_bare_surname():
+    text = ("The company will merge into a firm formed by Welsh, Carson, Anderson and Stowe. "
+            "Partner Patrick Carson said the deal was fair.")
+    assert not _codes(lint(text, "C102"), "C102")
 
 
 def test_joined_name_is_a_name_variant():
@@ -156,17 +185,46 @@ def test_given_name_for_family_first_name():
     "Lee Evans starred in the show. Evans said he loved it.",
     "Lord Roberts of Conwy spoke. Later Sion Aubrey Roberts was named in court.",
     "Chinese leader Hu Jintao arrived. Hu said the talks went well.",
+    # two family names: the order is anyone's guess
+    "Officer Yoon Heo stopped the car. Heo said the driver ran.",
+    # a name that modifies a noun, and the given name of someone already introduced
+    "Critics of the Trump administration spoke. Later President Donald Trump replied.",
+    "Colt Gray was arrested. Colt had texted his father. His father, Colin Gray, was charged.",
+    # the speaker's words
+    'Critics spoke. "Colbert was cancelled," Bedoya said. Stephen Colbert declined to comment.',
 ])
 def test_second_reference_quiet_cases(text):
     assert not _codes(lint(text, "C102"), "C102")
 
 
 def test_shared_surname_alone():
-    text = ("Tony Blair met his wife Cherie Blair's advisers on Monday. "
+    text = ("Tony Blair met Cherie Blair's advisers on Monday. "
             "On Tuesday Blair said nothing about it.")
     diags = _codes(lint(text, "C102"), "C102")
     assert _flagged(text, diags) == ["Blair"]
     assert len(diags[0].related) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # a relative introduced as such: the bare surname stays with the principal
+    "Tony Blair met his wife Cherie Blair's advisers on Monday. On Tuesday Blair said nothing about it.",
+    "Chase Elliott led late. He is the son of Hall of Famer Bill Elliott.\n\nThen Elliott crashed.",
+    # the only one named nearby
+    "Ann Hine runs a fund.\n\nA second analyst, Tom Hine, disagreed. Hine said prices would fall.",
+    # a title that fits one of them, and words that keep them apart
+    "Analyst Ann Hine and trader Tom Hine spoke. Analyst Hine said prices would fall.",
+    "Mr Tony Blair and Mrs Cherie Blair arrived. Mrs Blair spoke first.",
+    "Ali Khamenei died in March. His son Mojtaba Khamenei succeeded him. The elder Khamenei had ruled since 1989.",
+    # quotations are the speaker's words
+    'Tony Blair met Cherie Blair on Monday. "Blair is wrong," a rival said.',
+])
+def test_shared_surname_resolved_from_context(text):
+    assert not _codes(lint(text, "C102"), "C102")
+
+
+def test_shared_surname_one_finding_a_paragraph():
+    text = "Rahim Aziz and Tofig Aziz were held. Aziz said Aziz was beaten."
+    assert _flagged(text, _codes(lint(text, "C102"), "C102")) == ["Aziz"]
 
 
 # -- C103 ------------------------------------------------------------------------
@@ -194,6 +252,31 @@ def test_acronym_quiet_cases():
         "Made by the UPN TV network, the show ends. Fans asked UPN to keep it.",         # network name
     ]:
         assert not _codes(lint(text, "C103"), "C103"), text
+
+
+@pytest.mark.parametrize("text", [
+    # explained in brackets, in another order or language, or from the first letters of words
+    "Oseguera led the Jalisco New Generation Cartel (CJNG). CJNG grew fast. CJNG is feared.",
+    "Reports of unidentified aerial phenomena (UAP) rose. UAP files were released. UAP sightings fell.",
+    "The US Central Command said the strike worked. CENTCOM gave no details. CENTCOM will say more.",
+    "Born won the USA Track & Field (USATF) title. USATF said so. USATF will meet again.",
+    # known to readers (wordfreq), a shouted word, a dateline, initials, a broadcaster
+    "He pleaded not guilty to DUI charges. The DUI arrest came after a crash.",
+    'Trump said: "The show is the worst, EVER! EVER!"',
+    "NEW YORK, April 7 - The dollar opened lower. Dealers in New York said so.",
+    "Peter Pan creator JM Barrie died in 1937. JM Barrie was Scottish.",
+    "The whale moved, CNN affiliate RTL reported. RTL said rescuers were near.",
+    # introduced as a name, or only ever naming a kind of thing (a product, model, format)
+    "Babies are born with mutations in a gene known as OTOF. Therapies target OTOF.",
+    "Digital added three VAX systems. The VAX 8250 replaces older models.",
+])
+def test_acronym_quiet_on_wire_copy(text):
+    assert not _codes(lint(text, "C103"), "C103"), text
+
+
+def test_headline_uses_do_not_count_towards_min_uses():
+    text = "WBD shares fall\n\nProfits fell, according to WBD."
+    assert not _codes(lint(text, "C103"), "C103")
 
 
 def test_known_acronyms_from_config_silence_c103():

@@ -59,3 +59,37 @@ def test_joined_name_reported_once():
 ])
 def test_term_variant_quiet_cases(text):
     assert not _codes(lint(text, "C104"), "C104")
+
+
+@pytest.mark.parametrize("text", [
+    # capitals inside a quotation are the speaker's or the document's
+    'The administration denied it. "The Administration has provided no evidence," the report said.',
+    'The court ruled. "The Court cannot conclude this opinion," the judge wrote.',
+    # a word inside a longer name, the short form of a name given in full, a title before a name
+    "He was runner-up for Coach of the Year. He had coached one year.",
+    "The Bank of England held rates. The Bank must wait, a bank analyst said.",
+    "President Donald Trump spoke. Critics of the president disagreed.",
+    # headlines and quoted statements abbreviate their own way
+    "US forces leave Syria\n\nThe U.S. military said the move was planned.",
+    'CNN said the US would act. "The U.S. will respond," a spokesman said.',
+    # a name beside a word; a name keeps its own spelling; a noun is not a modifier
+    "Millions rely on Medi-Cal. Fraud in medical billing rose.",
+    "One survey from 21 Research Centre found support. The party was at the center of it.",
+    "The long-term plan failed. Israel will hold the zone for the long term.",
+    "Rates could reignite home buying and selling ahead of the spring homebuying season.",
+])
+def test_term_variant_conventions_that_are_not_variants(text):
+    assert not _codes(lint(text, "C104"), "C104"), text
+
+
+@pytest.mark.parametrize("text,flag", [
+    # "a"/"an" before a capital is never a proper noun, even in a quotation
+    ('The government cut pay. "For a Government that lectures everyone," he said, "this is rich."',
+     "Government"),
+    # spelling and hyphens in a quotation are the newsroom's transcription
+    ('The non-invasive test worked. "The impressive noninvasive control is new," she said.', "noninvasive"),
+    # the body still keeps one style
+    ("US forces leave\n\nThe US team won. The U.S. coach was pleased.", "U.S."),
+])
+def test_term_variant_still_found(text, flag):
+    assert _flagged(text, _codes(lint(text, "C104"), "C104")) == [flag]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ...lexicon import TITLE_ABBREVIATIONS
 from ..base import Context, Finding
 from ..findings import quoted
-from .common import first_form_sets
+from .common import counted, first_form_sets
 
-_TITLE_ABBR = re.compile(r"(?<![\w.])(Mr|Mrs|Ms|Dr|Prof|Rev|Sgt|Gen|Col|Capt|Lt|Insp|Supt)(\.?)(?= [A-Z])")
+_TITLE_ABBR = re.compile(r"(?<![\w.])(" + "|".join(TITLE_ABBREVIATIONS) + r")(\.?)(?= [A-Z])")
 _PERCENT = re.compile(r"\d(\s?%|\s+per\s+cent\b|\s+percent\b|\s+pc\b)")
 
 
@@ -23,7 +24,7 @@ def abbreviations(ctx: Context) -> Iterable[Finding]:
     body = ctx.article.body_start()
     titles = [(body + m.start(), body + m.end(), "with a full stop" if m.group(2) else "without a full stop")
               for m in _TITLE_ABBR.finditer(text[body:])]
-    for f in first_form_sets(ctx, titles, ""):
+    for f in first_form_sets(ctx, counted(ctx, titles), ""):
         t = text[f.start:f.end]
         other = text[f.related[0][0]:f.related[0][1]]
         f.message = (f"{quoted(t)} here, but line {ctx.article.line_of(f.related[0][0])} writes "
@@ -34,4 +35,4 @@ def abbreviations(ctx: Context) -> Iterable[Finding]:
     for m in _PERCENT.finditer(text[body:]):
         form = re.sub(r"\s+", " ", m.group(1).strip().lower())
         pct.append((body + m.end(1) - len(m.group(1).lstrip()), body + m.end(1), form))
-    yield from first_form_sets(ctx, pct, "")
+    yield from first_form_sets(ctx, counted(ctx, pct), "")

@@ -15,34 +15,31 @@ from .common import first_form_sets
 
 def capitalisation(ctx: Context) -> Iterable[Finding]:
     """A common word capitalised as a proper noun after "the" (the Moon) and written in lower
-    case elsewhere: the first form sets the choice."""
+    case elsewhere: the first form sets the choice.
+
+    Not the article's own choice, so not compared: a word inside a quotation (a court's
+    "the Court", a statement's "the Administration"), unless it names one thing wherever it
+    stands (the moon) or follows "a"/"an" (no proper noun does); a word inside a longer name
+    ("Coach of the Year", "We Continue the Change"); the short form of a name the article
+    gives in full ("the Bank" after "the Bank of England"); a title before a name
+    ("President Trump" beside "the president")."""
     doc = ctx.doc
     body = ctx.article.body_start()
+    quotes = ctx.facts.quotes
     ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    named_words = _words_of_longer_names(doc)
     caps: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     lows: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for t in doc:
         if t.idx < body or not t.is_alpha or len(t.text) < 3:
             continue
+        quoted_here = t.lower_ not in SAME_THING and quotes.contains(t.idx, t.idx + len(t.text))
         if t.text.islower() and (t.pos_ == "NOUN" or t.text in SAME_THING and t.pos_ == "PROPN"):
-            lows[t.text].append((t.idx, t.idx + len(t.text), t.text))
+            if not quoted_here and not _title_of_name(t):
+                lows[t.text].append((t.idx, t.idx + len(t.text), t.text))
         elif t.text[0].isupper() and t.text[1:].islower() and not sentence_initial(t):
-            prev = doc[t.i - 1]
-            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            if t.lower_ not in SAME_THING and (
-                    prev.lower_ not in ("the", "a", "an", "this", "its", "their", "our", "that")
-                    or prev.text[:1].isupper() and prev.i != 0 and not sentence_initial(prev)):
-                continue  # "the Government": a common noun written as a proper one
-            if nxt is not None and nxt.text[:1].isupper() and t.whitespace_:
-                continue  # part of a longer name ("the Moon Treaty")
-            if nxt is not None and nxt.lower_ in ("and", "of", "&", "for") and t.i + 2 < len(doc) \
-                    and doc[t.i + 2].text[:1].isupper():
-                continue  # "the Standards and Privileges Committee"
-            ent = ent_of.get(t.i)
-            if t.dep_ == "compound" or (ent is not None and
-                                        sum(1 for x in ent if x.lower_ not in DETERMINERS) > 1):
-                continue  # a name used as a modifier ("the Skulls program") or inside a title
-            caps[t.text.lower()].append((t.idx, t.idx + len(t.text), t.text))
+            if _proper_use(t, ent_of, named_words, quoted_here):
+                caps[t.text.lower()].append((t.idx, t.idx + len(t.text), t.text))
     for low, cs in caps.items():
         ls = lows.get(low)
         if not ls:
@@ -51,6 +48,65 @@ def capitalisation(ctx: Context) -> Iterable[Finding]:
             continue  # "a bank" first, then "the Bank" throughout: a specific institution
         yield from first_form_sets(ctx, cs + ls, " (capitalised as a proper noun there, lower case here)"
                                     if cs[0][0] < ls[0][0] else " (lower case there, capitalised here)")
+
+
+def _proper_use(t: Any, ent_of: dict, named_words: set[str], quoted_here: bool) -> bool:
+    """Whether the capitalised word ``t`` is a common noun the article itself writes as a
+    proper one ("the Government"), as opposed to part of a name, a title or a quotation."""
+    doc = t.doc
+    prev = doc[t.i - 1]
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    indefinite = prev.lower_ in ("a", "an")
+    if quoted_here and not indefinite:
+        return False  # the speaker's or the document's capitals
+    if t.lower_ not in SAME_THING and (
+            prev.lower_ not in ("the", "a", "an", "this", "its", "their", "our", "that")
+            or prev.text[:1].isupper() and prev.i != 0 and not sentence_initial(prev)):
+        return False  # only "the Government" says common noun written as a proper one
+    if nxt is not None and nxt.text[:1].isupper() and t.whitespace_:
+        return False  # part of a longer name ("the Moon Treaty")
+    after = doc[t.i + 2:t.i + 4]
+    if nxt is not None and nxt.lower_ in ("and", "of", "&", "for") and len(after) and \
+            (after[0].text[:1].isupper() or len(after) > 1 and after[0].lower_ == "the" and after[1].text[:1].isupper()):
+        return False  # "the Standards and Privileges Committee", "a Constitution for the European Union"
+    if t.i >= 2 and _name_before(doc, t.i - 2):
+        return False  # "Coach of the Year", "We Continue the Change": inside a longer name
+    if not indefinite and t.lower_ not in SAME_THING and t.lower_ in named_words:
+        return False  # "the Bank" for the Bank of England, "the Strait" for the Strait of Hormuz
+    if _title_of_name(t):
+        return False
+    ent = ent_of.get(t.i)
+    return not (t.dep_ == "compound" or (ent is not None and
+                                         sum(1 for x in ent if x.lower_ not in DETERMINERS) > 1))
+
+
+def _name_before(doc: Any, j: int) -> bool:
+    """A capitalised word (not opening its sentence) at ``j``, or at ``j - 1`` before "of",
+    "for", "and": the determiner after it sits inside a name."""
+    if doc[j].lower_ in ("of", "for", "and", "&", "in", "on") and j > 0:
+        j -= 1
+    tok = doc[j]
+    return tok.text[:1].isupper() and tok.is_alpha and not sentence_initial(tok) and tok.whitespace_ == " "
+
+
+def _title_of_name(t: Any) -> bool:
+    """A word right before a person's name ("President Trump", "press secretary Jane Doe"):
+    titles there follow their own capitalisation rule."""
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is None or not nxt.text[:1].isupper():
+        return False
+    return nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B" or \
+        nxt.pos_ == "PROPN" and t.i + 2 < len(doc) and doc[t.i + 2].pos_ == "PROPN" and doc[t.i + 2].text[:1].isupper()
+
+
+def _words_of_longer_names(doc: Any) -> set[str]:
+    """Lower-case words of the article's multi-word names ("bank" from "Bank of England")."""
+    out: set[str] = set()
+    for e in doc.ents:
+        if e.label_ in ("ORG", "FAC", "GPE", "LOC", "LAW", "EVENT", "WORK_OF_ART", "NORP") and len(e) > 1:
+            out.update(x.lower_ for x in e if x.text[:1].isupper() and x.lower_ not in DETERMINERS)
+    return out
 
 
 def lowered_names(ctx: Context) -> Iterable[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..base import Context, Finding
-from ..findings import writes
+from ..findings import accepted, writes
 
 Occurrence = tuple[int, int, str]  # (start, end, the form as compared)
 
@@ -28,3 +28,14 @@ def leftmost(occurrences: list[Occurrence]) -> list[Occurrence]:
         if not out or occ[0] >= out[-1][1]:
             out.append(occ)
     return out
+
+
+def counted(ctx: Context, occ: list[Occurrence], in_quotes: bool = False) -> list[Occurrence]:
+    """The occurrences that speak for the article's own style: not a form the newsroom's
+    vocabulary accepts and, unless ``in_quotes``, not inside a quotation (a statement keeps
+    its own abbreviations: CNN writes "US", the statements it quotes "U.S."). Spelling and
+    hyphens inside a quotation are the newsroom's transcription, so they count."""
+    quotes = ctx.facts.quotes
+    text = ctx.article.text
+    return [o for o in occ if (in_quotes or not quotes.contains(o[0], o[1]))
+            and not accepted(ctx, text[o[0]:o[1]])]

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..base import Context, Finding
-from .common import first_form_sets, leftmost
+from .common import counted, first_form_sets, leftmost
 
 # Function words whose joined forms are other words ("any one"/"anyone", "some times", "all ready").
 _SPLIT_SKIP = {"any", "some", "every", "all", "may", "who", "what", "with", "out", "for", "one", "how",
@@ -42,7 +42,9 @@ def compounds(ctx: Context) -> Iterable[Finding]:
         if key in seen_keys:
             continue
         seen_keys.add(key)
-        occ = leftmost(by_parts[(a.lower(), b.lower())] + words.get(key, []))
+        occ = counted(ctx, leftmost(by_parts[(a.lower(), b.lower())] + words.get(key, [])), True)
+        if _name_and_word(ctx, occ):
+            continue
         yield from first_form_sets(ctx, occ, "")
 
 
@@ -75,12 +77,27 @@ def split_compounds(ctx: Context) -> Iterable[Finding]:
             continue
         seen.add(key)
         occ = leftmost(pairs[(a, b)] + single[key])
-        occ = [o for o in occ if " " not in o[2] or _noun_pair(ctx, o[0], o[1])]
+        occ = counted(ctx, [o for o in occ if " " not in o[2] or _noun_pair(ctx, o[0], o[1])], True)
         yield from first_form_sets(ctx, occ, "")
+
+
+def _name_and_word(ctx: Context, occ: list[tuple[int, int, str]]) -> bool:
+    """One form always capitalised mid-sentence, the other never: a name and a word
+    ("Medi-Cal", the California programme, beside "medical")."""
+    from ...facts.names import sentence_initial
+
+    text = ctx.article.text
+    caps: dict[str, set[bool]] = defaultdict(set)
+    for s, e, form in occ:
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and not sentence_initial(span[0]):
+            caps[form].add(text[s:s + 1].isupper())
+    return len(caps) > 1 and {frozenset(v) for v in caps.values()} == {frozenset({True}), frozenset({False})}
 
 
 def _noun_pair(ctx: Context, s: int, e: int) -> bool:
     """Two words that read as one noun ("web site"), not a noun and a verb ("the net work")."""
     span = ctx.doc.char_span(s, e, alignment_mode="expand")
     return span is not None and len(span) == 2 and span[0].pos_ in ("NOUN", "PROPN") \
-        and span[0].dep_ == "compound" and span[1].pos_ in ("NOUN", "PROPN")
+        and span[0].dep_ == "compound" and span[1].pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ == "conj" for c in span[1].children)  # "home buying and selling"

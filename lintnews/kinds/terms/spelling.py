@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..base import Context, Finding
-from .common import first_form_sets
+from .common import counted, first_form_sets
 
 # British -> American spelling transforms; a pair counts only when both forms occur.
 _SPELLING = [
@@ -30,12 +30,19 @@ def spelling(ctx: Context) -> Iterable[Finding]:
     words: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for m in re.finditer(r"(?<![\w'’-])[A-Za-z]+(?![\w-])", text[body:]):
         w = m.group(0)
-        if w.isupper() and len(w) > 1:
-            continue
+        if w.isupper() and len(w) > 1 or w[0].isupper() and _mid_sentence(text, body + m.start()):
+            continue  # an acronym; a name keeps its own spelling ("21 Research Centre", "Pearl Harbor")
         words[w.lower()].append((body + m.start(), body + m.end(), w.lower()))
     for w in list(words):
         for rx, rep in _SPELLING:
             if rx.match(w):
                 us = rx.sub(rep, w)
                 if us != w and us in words:
-                    yield from first_form_sets(ctx, words[w] + words[us], " (British and American spelling)")
+                    yield from first_form_sets(ctx, counted(ctx, words[w] + words[us], True),
+                                               " (British and American spelling)")
+
+
+def _mid_sentence(text: str, i: int) -> bool:
+    """A capital at ``i`` that no sentence, line or quotation start explains."""
+    before = text[max(0, i - 3):i].rstrip(" ")
+    return bool(before) and before[-1] not in ".!?\n\"“‘'(:—–-"
