@@ -43,6 +43,8 @@ WORD = re.compile(r"[\w']+")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
 _NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
               "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked"}
+_RELATIVE_END = re.compile(r"\s+(?:that|which|who)$")
+_PREPOSITION = re.compile(r"\s(?:in|of|at|on|for|with|by|from|into|to|against|after|before|over)\s")
 _TITLE_RUN = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Professor)\.?$")
 
 
@@ -98,6 +100,9 @@ def _name_in(phrase: str) -> tuple[str | None, str | None]:
         return phrase, None
     if words[0].lower() in _DETERMINERS and words[-1].islower():
         return phrase, None        # "a Premier League spokesman", "the mayor": a description
+    head = re.split(r"\s+of\s+", phrase, maxsplit=1)[0].split()
+    if " of " in phrase and head[0].lower() in _DETERMINERS and all(w.islower() for w in head):
+        return phrase, None        # "the appointee of President Clinton": described by someone else
     runs = [m.group(0) for m in _NAME_RUN.finditer(phrase)]
     runs = [r for r in runs if not _TITLE_RUN.match(r) and r.lower() not in _NOT_NAMES] or []
     if runs:
@@ -220,6 +225,11 @@ def _phrase(text: str, q: Any, a: Attribution) -> str | None:
             phrase, a.how = m.group(1), "before"
             # keep the last clause's words only ("When the changes ..., minister X said:")
             phrase = " ".join(re.split(r"[,;]\s*", phrase)[-1].split()[-7:])
+            if _RELATIVE_END.search(phrase):
+                # "tearing into the Department of Defense in a ruling that warned": the
+                # relative pronoun stands for the noun just before it (the ruling)
+                phrase = re.split(_PREPOSITION, _RELATIVE_END.sub("", phrase))[-1]
+                phrase = re.split(r"\s(?=(?:a|an|the|his|her|its|their)\s)", phrase)[-1]
     return phrase
 
 
@@ -246,3 +256,4 @@ def build(facts: Any) -> Speakers:
     ents = [(e.start_char, e.end_char, e.label_, e.text, e.root.dep_ in ("nsubj", "nsubjpass"))
             for e in facts.doc.ents]
     return build_speakers(facts.article.text, facts.quotes, ents)
+
