@@ -257,3 +257,47 @@ def build(facts: Any) -> Speakers:
             for e in facts.doc.ents]
     return build_speakers(facts.article.text, facts.quotes, ents)
 
+
+# ---------------------------------------------------------------------------------------
+# Whether a sentence attributes its quotation (W304), read from the parse
+# ---------------------------------------------------------------------------------------
+
+# Lemmas of verbs that report speech or writing ("said", "told", "wrote", "tweeted").
+SPEECH_LEMMAS = {"say", "tell", "add", "claim", "explain", "insist", "argue", "warn", "state", "ask",
+                 "write", "note", "continue", "declare", "announce", "reply", "respond", "answer",
+                 "admit", "acknowledge", "comment", "suggest", "stress", "emphasise", "emphasize",
+                 "believe", "think", "describe", "call", "quote", "conclude", "recall", "predict",
+                 "agree", "complain", "joke", "confirm", "deny", "maintain", "urge", "remark",
+                 "observe", "point", "put", "tweet", "post", "reckon", "concede", "caution",
+                 "boast", "vow", "laugh", "smile", "sigh", "shrug", "pledge", "promise", "exclaim",
+                 "shout", "whisper", "report", "recount", "assert", "testify", "quip", "counter"}
+# How many tokens from a quotation mark a verb may stand and still introduce or close it.
+_NEXT_TO_QUOTE = 4
+
+
+def attributes(sent: Any, quotes: Any) -> bool:
+    """Whether a sentence says who speaks, read from its words outside quotations: a
+    verb of saying in any position ('said one expert', '..., Amrakhly said' however
+    the parser tags the name, 'saying ...', 'it said in a statement'), any verb with a
+    speaker right beside a quotation ('..., Alsobrooks recounted', 'the brief asserts, "'),
+    or 'according to'."""
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
+            continue
+        if quotes.contains(tok.idx, tok.idx + len(tok.text)):
+            continue  # inside the quotation: the speaker's own words
+        if tok.lower_ == "according" or tok.lemma_.lower() in SPEECH_LEMMAS:
+            return True
+        if _beside_quote(sent, tok, quotes) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return True
+    return False
+
+
+def _beside_quote(sent: Any, tok: Any, quotes: Any) -> bool:
+    """Whether ``tok`` stands within a few tokens after a quotation's close or before its open."""
+    doc = tok.doc
+    for k in range(max(sent.start, tok.i - _NEXT_TO_QUOTE), min(sent.end, tok.i + _NEXT_TO_QUOTE + 1)):
+        t = doc[k]
+        if (k < tok.i and t.idx + len(t.text) in quotes.closes_at) or (k > tok.i and t.idx in quotes.opens_at):
+            return True
+    return False
