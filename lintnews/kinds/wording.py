@@ -680,7 +680,7 @@ def _stray_marks(art, quotes) -> Iterable[Finding]:
 def _stray(text: str, i: int, opens: bool) -> Finding:
     """The finding for one stray quotation mark."""
     mark = text[i:i + mark_width(text, i)]
-    if text[i] == STRAIGHT and i > 0 and text[i - 1].isalpha() and text[i + 1:i + 2].isalpha():
+    if text[i] == STRAIGHT and i > 0 and text[i - 1].isalpha() and _APOSTROPHE_END.match(text, i + 1):
         word = _around_word(text, i)
         return Finding(i, i + 1, f"this {mark} sits inside the word '{word}': an apostrophe typed as a "
                                  f"quotation mark?")
@@ -723,6 +723,10 @@ def _one_problem(art, quotes, opener: int, closer: int) -> Finding | None:
 # A quotation left open runs on for at most this many paragraphs before its closing mark
 # is taken for a stray one of its own.
 MAX_RUN_ON_PARAGRAPHS = 3
+
+
+# What follows an apostrophe inside a word: "world's", "don't", "they're", "we'll".
+_APOSTROPHE_END = re.compile(r"(?:s|t|re|ve|ll|d|m)\b")
 
 
 def _around_word(text: str, i: int) -> str:

@@ -321,3 +321,8 @@ def test_doubled_word_in_a_long_quotation_is_still_a_slip():
 def test_state_codes_may_be_read_as_the_state():
     assert flagged("He was released on a bond secured by a NJ residence.", "W101") == []
     assert flagged("She has a MA in history.", "W101") == ["a MA"]
+
+
+def test_a_mark_glued_to_a_word_is_not_always_an_apostrophe():
+    diags = lint('He said"We will win the next one and the one after that, no doubt', "W201")
+    assert len(diags) == 1 and "apostrophe" not in diags[0].message
