@@ -47,6 +47,15 @@ SPEECH_VERBS = (
     "predicted", "urged", "commented", "responded", "answered", "believes", "thinks", "reckons",
     "acknowledged",
 )
+# Lemmas of verbs that report speech or writing ("said", "told", "wrote", "tweeted").
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "claim", "explain", "insist", "argue", "warn", "state", "ask",
+                 "write", "note", "continue", "declare", "announce", "reply", "respond", "answer",
+                 "admit", "acknowledge", "comment", "suggest", "stress", "emphasise", "emphasize",
+                 "believe", "think", "describe", "call", "quote", "conclude", "recall", "predict",
+                 "agree", "complain", "joke", "confirm", "deny", "maintain", "urge", "remark",
+                 "observe", "point", "put", "tweet", "post", "reckon", "concede", "caution",
+                 "boast", "vow", "laugh", "smile", "sigh", "shrug", "pledge", "promise", "exclaim",
+                 "shout", "whisper", "report", "recount", "assert", "testify", "quip", "counter"})
 # Speech verbs that are also plural nouns ("the claims", "his notes"): a pattern that
 # allows a noun phrase before the verb leaves them out.
 SPEECH_NOUNS = frozenset({"say", "states", "claims", "notes", "warns", "admits", "confirms", "argues"})

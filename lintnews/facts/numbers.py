@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lexicon import MONTHS, NUMBER_TENS, NUMBER_UNITS
+from ..lexicon import MONTHS, NUMBER_TENS, NUMBER_UNITS, WEEKDAYS
 
 UNITS = {"ones": 1, **NUMBER_UNITS}
 TENS = dict(NUMBER_TENS)
@@ -26,15 +26,18 @@ WORD_VALUES.update({"a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100
                     "a quarter": 0.25, "two thirds": 2 / 3, "two-thirds": 2 / 3,
                     "three quarters": 0.75, "three-quarters": 0.75})
 
-SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3,
-          "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
+SCALES = {"bn": 1e9, "billion": 1e9, "bln": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "mln": 1e6,
+          "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
 CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
                    "a$": "AUD", "&#163;": "GBP", "&pound;": "GBP", "&#8364;": "EUR", "&euro;": "EUR", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "rs": "INR"}
 CURRENCY_SUFFIX = {"rupees": "INR", "rupee": "INR", "euros": "EUR", "euro": "EUR",
                    "dollars": "USD", "dollar": "USD", "pounds": "GBP", "yen": "JPY",
                    "yuan": "CNY", "roubles": "RUB", "rubles": "RUB", "pence": "GBp", "p": "GBp",
                    "cents": "USc", "won": "KRW", "francs": "CHF", "kronor": "SEK",
-                   "krona": "SEK", "kroner": "NOK"}
+                   "krona": "SEK", "kroner": "NOK",
+                   # wire abbreviations ("750,000 dlrs", "10 mln stg", "15 cts")
+                   "dlrs": "USD", "dlr": "USD", "stg": "GBP", "cts": "USc", "guilders": "NLG",
+                   "lire": "ITL"}
 HEDGES = ("about", "around", "almost", "nearly", "some", "roughly", "approximately",
           "more than", "less than", "fewer than", "over", "under", "up to", "at least",
           "at most", "just over", "just under", "close to", "as many as", "as much as",
@@ -55,11 +58,11 @@ QUANTITY_RE = re.compile(
     r"(?<![\w.,£$€¥])"
     r"(?P<cur>US\$|A\$|C\$|HK\$|NZ\$|\$|£|€|¥|&#163;|&pound;|&#8364;|&euro;|Rs\.? ?)?"
     r"(?P<num>" + _DIGITS + r"|(?i:" + _WORDNUM + r"))"
-    r"(?:(?P<sc1>bn|mn|m|k|tn)\b|[ \u00a0](?P<sc2>(?i:billion|million|thousand|trillion))\b)?"
-    r"(?:(?P<pct>%| ?per ?cent\b| ?percent\b)(?P<pts> percentage points?| points?)?"
+    r"(?:(?P<sc1>bn|mn|m|k|tn)\b|[ \u00a0-](?P<sc2>(?i:billion|million|thousand|trillion|mln|bln))\b)?"
+    r"(?:(?P<pct>%| ?per ?cent\b| ?percent\b| pct\b)(?P<pts> percentage points?| points?)?"
     r"|(?P<pts2> percentage points?))?"
     r"(?: (?P<cur2>rupees|rupee|euros|euro|dollars|dollar|pounds|yen|yuan|roubles|rubles|pence|"
-    r"cents|francs|kronor|krona|kroner)\b|(?P<pence>p)\b)?"
+    r"cents|francs|kronor|krona|kroner|dlrs|dlr|stg|cts|guilders|lire)\b|(?P<pence>p)\b)?"
 )
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 GENERIC_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "season",
@@ -70,7 +73,14 @@ GENERIC_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "ti
 PERIOD_WORDS = re.compile(
     r"\b(?:(?:last|this|next|previous|the previous|the past|the last|a) (?:year|season|month|"
     r"quarter|week)|a year (?:earlier|ago|before)|(?:first|second|third|fourth|final) quarter|"
-    r"(?:first|second) half|in (?:" + "|".join(MONTHS) + r"))\b", re.I)
+    r"(?:first|second) half|in (?:" + "|".join(MONTHS) + r"))\b"
+    # a day named: "struck on Monday night" and "killed on Friday" are two events
+    r"|\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+# Words that make a figure a part of another, or another one ("the other four countries",
+# "a further 63 years", "1,000 more troops"): not the same quantity as one without them.
+QUALIFIERS = {"other", "remaining", "additional", "another", "further", "more", "extra",
+              "first", "last", "next", "final", "latest", "new", "previous", "each", "per"}
+_DETERMINER = {"the", "a", "an", "its", "their", "his", "her", "our", "all", "those", "these"}
 
 
 @dataclass
@@ -100,6 +110,8 @@ class Quantity:
     periods: frozenset[str] = frozenset()
     before: str = ""   # the word just before (from/to/at/by...)
     kind: str = "number"  # number, year, ordinal, date, score, age, time, compound
+    qualifiers: frozenset[str] = frozenset()  # "other", "further", "each" ... (see QUALIFIERS)
+    owner: str | None = None  # whose or what it is a count of: "stakes in [Acme]", "[Acme's] 500 staff"
 
     @property
     def approx(self) -> bool:
@@ -268,10 +280,17 @@ _REPORTING = {"say", "tell", "add", "report", "claim", "believe", "think", "conf
               "announce", "reveal", "show", "suggest", "expect", "be", "accord"}
 
 
+# A verb joined to its head by these shares the head's subject ("Russia launched attacks,
+# firing 1,000 drones": Russia fired them).
+_SHARES_SUBJECT = {"advcl", "xcomp", "conj"}
+
+
 def predicate_frame(tok: Any) -> tuple[frozenset[str], str | None]:
-    """Verb lemmas above ``tok`` (its predicate) and the nearest verb's subject (its actor)."""
+    """Verb lemmas above ``tok`` (its predicate) and the nearest verb's subject (its actor);
+    a verb with no subject of its own borrows the subject of the verb it hangs from."""
     preds: set[str] = set()
     subject = None
+    looking = True  # still looking for the actor
     # "15 people arrested", "jobs to be cut": a verb that modifies the counted noun is its predicate
     modifying = {c.lemma_.lower() for c in tok.children if c.dep_ in ("acl", "relcl")
                  and c.pos_ == "VERB" and c.i > tok.i and c.tag_ in ("VBN", "VB")}
@@ -280,21 +299,69 @@ def predicate_frame(tok: Any) -> tuple[frozenset[str], str | None]:
     while t is not None and seen < 12:
         seen += 1
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
-            lemma = t.lemma_.lower()
-            preds.add(lemma)
-            if not preds - {lemma}:  # the nearest verb's subject is the actor
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and not (tok in c.subtree):
-                        subject = _subject_key(c)
-                        break
-                    if c.dep_ == "agent":  # "were arrested by police"
-                        objs = [g for g in c.children if g.dep_ == "pobj"]
-                        if objs:
-                            subject = _subject_key(objs[0])
+            preds.add(t.lemma_.lower())
+            if looking:
+                subject = _actor(t, tok)
+                looking = subject is None and t.dep_ in _SHARES_SUBJECT
         if t.head is t:
             break
         t = t.head
     return frozenset(preds | modifying), subject
+
+
+def _actor(verb: Any, tok: Any) -> str | None:
+    """The subject (or passive agent) of ``verb``, unless ``tok`` is inside it."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and not (tok in c.subtree):
+            return _subject_key(c)
+        if c.dep_ == "agent":  # "were arrested by police"
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return _subject_key(objs[0])
+    return None
+
+
+def qualifiers_of(text: str, start: int, noun: str | None) -> frozenset[str]:
+    """The QUALIFIERS before a figure ("the other four", "a further 63") or among the words
+    of its noun ("four other defendants")."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start].lower())
+    found = set()
+    for w in reversed(words[-3:]):
+        if w in QUALIFIERS:
+            found.add(w)
+        elif w not in _DETERMINER:
+            break
+    if noun:
+        found |= set(noun.split()) & QUALIFIERS
+    return frozenset(found)
+
+
+_OWNER_PREPS = ("in", "at", "of", "for")
+
+
+def owner_of(head: Any) -> str | None:
+    """Whose, or what of, a counted noun is: its possessor ("Acme's 500 staff"), the
+    object of "in"/"at"/"of"/"for" after it ("stakes in Acme", "seats in the Senate"),
+    or a name its verb places it with ("owns 12 stores in Leeds")."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return _subject_key(c)
+        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and c.i > head.i:
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+            if objs:
+                return f"{c.lower_} {_subject_key(objs[0])}"
+    verb = head.head
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and c.i > head.i:
+                objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _NAMED_PLACES]
+                if objs:
+                    return f"{c.lower_} {_subject_key(objs[0])}"
+    return None
+
+
+# Names a verb's "in"/"at" may tie a count to (a month or a year is a period instead).
+_NAMED_PLACES = {"GPE", "LOC", "ORG", "FAC", "PERSON", "NORP"}
 
 
 def _subject_key(tok: Any) -> str:
@@ -350,6 +417,9 @@ def build(facts: Any) -> Numbers:
                 anchor = sp[-1] if sp is not None and len(sp) else None
             if anchor is not None and "parser" in _pipes(doc):
                 q.predicates, q.subject = predicate_frame(anchor)
+                if head_tok is not None:
+                    q.owner = owner_of(head_tok)
+            q.qualifiers = qualifiers_of(text, m.start(), q.noun)
         if 0 <= si < len(sents):
             if si not in period_cache:
                 s, e = sents[si]

@@ -18,6 +18,9 @@ OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "\u201c", "\u201d", '"'
 MARKS = {OPEN_CURLY, CLOSE_CURLY, STRAIGHT, "\u201e", "\u00ab", "\u00bb"}
 OPENERS = {OPEN_CURLY, "\u201e", "\u00ab"}
 CLOSERS = {CLOSE_CURLY, "\u00bb"}
+# Two single curly marks written for one double mark (‘‘like this’’, a typesetting habit
+# some American copy keeps): read as one opening or closing double mark, two characters wide.
+DOUBLED = {"\u2018\u2018": "open", "\u2019\u2019": "close"}
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:") | {""}
 _AFTER_CLOSE = set(" \t\n)]}.,;:!?\u2014\u2013-/") | {""}
 
@@ -31,10 +34,12 @@ class Quote:
     closed: bool
     paragraph: tuple[int, int]
     speaker: Any = None  # filled by attribution (facts.quotes users may set it)
+    open_width: int = 1   # 2 for a doubled mark (‘‘ or ’’)
+    close_width: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.open_width, self.end - self.close_width if self.closed else self.end
 
 
 @dataclass
@@ -49,6 +54,8 @@ class Quotes:
 
     def __post_init__(self) -> None:
         self._starts = [q.start for q in self.quotes]
+        self.opens_at = {q.start for q in self.quotes}             # offsets of opening marks
+        self.closes_at = {q.end for q in self.quotes if q.closed}  # offsets just past closing marks
 
     def containing(self, start: int, end: int) -> Quote | None:
         """The quotation whose inside holds ``[start, end)``, if any."""
@@ -61,6 +68,19 @@ class Quotes:
 
     def contains(self, start: int, end: int) -> bool:
         return self.containing(start, end) is not None
+
+
+def mark_width(text: str, i: int) -> int:
+    """How many characters the quotation mark at ``i`` spans: 2 for ‘‘ and ’’, else 1."""
+    return 2 if text[i:i + 2] in DOUBLED else 1
+
+
+def at_junction(text: str, i: int) -> bool:
+    """A straight mark glued between a clause's closing punctuation and the next word
+    ('Moon."According', 'said,"We'): the missing space is the problem there, and which
+    side of it the mark belongs to cannot be read (spacing reports it)."""
+    return text[i:i + 1] == STRAIGHT and 0 < i < len(text) - 1 and text[i - 1] in ".!?," \
+        and text[i + 1].isalpha()
 
 
 def direction(text: str, i: int) -> str:
@@ -122,14 +142,18 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
     pending: list[tuple[int, tuple[int, int]]] = []  # unclosed openers at paragraph ends
     for pi, (ps, pe) in enumerate(paragraphs):
         open_at: int | None = None
+        skip = -1  # the second half of a doubled mark
         for i in range(ps, pe):
             ch = text[i]
-            if ch not in MARKS:
+            doubled = DOUBLED.get(text[i:i + 2]) if i + 1 < pe else None
+            if i == skip or (ch not in MARKS and doubled is None):
                 continue
             if ch == STRAIGHT and is_inch_mark(text, i):
                 continue
             (out.straight if ch == STRAIGHT else out.curly).append(i)
-            if ch in OPENERS:
+            if doubled is not None:
+                kind, skip = doubled, i + 1
+            elif ch in OPENERS:
                 kind = "open"
             elif ch in CLOSERS:
                 kind = "close"
@@ -142,7 +166,7 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
                     if _SENTENCE_END_BEFORE.search(text[open_at:i]) and runs_on(text, open_at, i, partial_ok=False):
                         # a speech quotation re-opened after a full stop: the news
                         # convention for a quote that runs on (paragraphs merged on one line)
-                        out.quotes.append(Quote(open_at, i, False, (ps, pe)))
+                        out.quotes.append(Quote(open_at, i, False, (ps, pe), open_width=mark_width(text, open_at)))
                         out.continued.append(open_at)
                     else:
                         out.unmatched.append(open_at)
@@ -151,13 +175,17 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
                 if open_at is None:
                     out.unmatched.append(i)
                 else:
-                    out.quotes.append(Quote(open_at, i + 1, True, (ps, pe)))
+                    w = mark_width(text, i)
+                    out.quotes.append(Quote(open_at, i + w, True, (ps, pe), open_width=mark_width(text, open_at),
+                                            close_width=w))
                     open_at = None
         if open_at is not None:
-            out.quotes.append(Quote(open_at, pe, False, (ps, pe)))
+            out.quotes.append(Quote(open_at, pe, False, (ps, pe), open_width=mark_width(text, open_at)))
             pending.append((open_at, (ps, pe)))
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt and text[nxt[0]:nxt[0] + 1] in (OPENERS | {STRAIGHT}) and runs_on(text, open_at, pe):
+            reopens = nxt and (text[nxt[0]:nxt[0] + 1] in (OPENERS | {STRAIGHT})
+                               or DOUBLED.get(text[nxt[0]:nxt[0] + 2]) == "open")
+            if reopens and runs_on(text, open_at, pe):
                 out.continued.append(open_at)  # runs on into the next paragraph: allowed
             else:
                 out.unmatched.append(open_at)

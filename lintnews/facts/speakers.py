@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lexicon import SPEAKER_TITLES, SPEECH_VERBS, alternation
+from ..lexicon import SPEAKER_TITLES, SPEECH_LEMMAS, SPEECH_VERBS, alternation
 from .claims import entity_key, is_alias
 
 SPEECH = alternation(SPEECH_VERBS)
@@ -42,6 +42,8 @@ WORD = re.compile(r"[\w']+")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
 _NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
               "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked"}
+_RELATIVE_END = re.compile(r"\s+(?:that|which|who)$")
+_PREPOSITION = re.compile(r"\s(?:in|of|at|on|for|with|by|from|into|to|against|after|before|over)\s")
 _TITLE_RUN = re.compile(rf"^{alternation(SPEAKER_TITLES + ('Prof', 'Professor'))}\.?$")
 
 
@@ -97,6 +99,9 @@ def _name_in(phrase: str) -> tuple[str | None, str | None]:
         return phrase, None
     if words[0].lower() in _DETERMINERS and words[-1].islower():
         return phrase, None        # "a Premier League spokesman", "the mayor": a description
+    head = re.split(r"\s+of\s+", phrase, maxsplit=1)[0].split()
+    if " of " in phrase and head[0].lower() in _DETERMINERS and all(w.islower() for w in head):
+        return phrase, None        # "the appointee of President Clinton": described by someone else
     runs = [m.group(0) for m in _NAME_RUN.finditer(phrase)]
     runs = [r for r in runs if not _TITLE_RUN.match(r) and r.lower() not in _NOT_NAMES] or []
     if runs:
@@ -219,6 +224,11 @@ def _phrase(text: str, q: Any, a: Attribution) -> str | None:
             phrase, a.how = m.group(1), "before"
             # keep the last clause's words only ("When the changes ..., minister X said:")
             phrase = " ".join(re.split(r"[,;]\s*", phrase)[-1].split()[-7:])
+            if _RELATIVE_END.search(phrase):
+                # "tearing into the Department of Defense in a ruling that warned": the
+                # relative pronoun stands for the noun just before it (the ruling)
+                phrase = re.split(_PREPOSITION, _RELATIVE_END.sub("", phrase))[-1]
+                phrase = re.split(r"\s(?=(?:a|an|the|his|her|its|their)\s)", phrase)[-1]
     return phrase
 
 
@@ -259,3 +269,39 @@ def key_by_entity(speakers: Speakers, text: str, names: Any) -> None:
         after = text.find(a.speaker, a.end, a.end + 160)
         at = after if after >= 0 else text.rfind(a.speaker, max(0, a.start - 160), a.start)
         a.key = names.person_key(a.speaker, at if at >= 0 else None) or a.key
+
+
+# ---------------------------------------------------------------------------------------
+# Whether a sentence attributes its quotation (W304), read from the parse
+# ---------------------------------------------------------------------------------------
+
+# How many tokens from a quotation mark a verb may stand and still introduce or close it.
+_NEXT_TO_QUOTE = 4
+
+
+def attributes(sent: Any, quotes: Any) -> bool:
+    """Whether a sentence says who speaks, read from its words outside quotations: a
+    verb of saying in any position ('said one expert', '..., Amrakhly said' however
+    the parser tags the name, 'saying ...', 'it said in a statement'), any verb with a
+    speaker right beside a quotation ('..., Alsobrooks recounted', 'the brief asserts, "'),
+    or 'according to'."""
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
+            continue
+        if quotes.contains(tok.idx, tok.idx + len(tok.text)):
+            continue  # inside the quotation: the speaker's own words
+        if tok.lower_ == "according" or tok.lemma_.lower() in SPEECH_LEMMAS:
+            return True
+        if _beside_quote(sent, tok, quotes) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return True
+    return False
+
+
+def _beside_quote(sent: Any, tok: Any, quotes: Any) -> bool:
+    """Whether ``tok`` stands within a few tokens after a quotation's close or before its open."""
+    doc = tok.doc
+    for k in range(max(sent.start, tok.i - _NEXT_TO_QUOTE), min(sent.end, tok.i + _NEXT_TO_QUOTE + 1)):
+        t = doc[k]
+        if (k < tok.i and t.idx + len(t.text) in quotes.closes_at) or (k > tok.i and t.idx in quotes.opens_at):
+            return True
+    return False

@@ -18,6 +18,9 @@ from .base import Context, Finding, Kind
 MONTHS = "|".join(LEXICON_MONTHS + MONTH_ABBREVIATIONS)
 _DAY_MONTH = re.compile(rf"(?<![\w£$€.,])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b(?!-)")
 _MONTH_DAY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d|\s*(?:%|per|bn|m\b))")
+# The place of a wire dateline, in capitals, before its date: "LONDON, ", "NEW YORK (Reuters) - "
+# (old wire copy may keep a one-letter routing code before it: "c LONDON, April 9 -")
+_DATELINE_PLACE = re.compile(r"\s*(?:[a-z]\s+)?[A-Z][A-Z .'\-]+,?\s*(?:\([\w ]+\)\s*)?[,\-\u2013\u2014]?\s*$")
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _WORD_NUM = re.compile(r"\b(two|three|four|five|six|seven|eight|nine)\s+([a-z]+s)\b", re.I)
 _DIGIT_NUM = re.compile(r"(?<![\w£$€.,:/-])([2-9])\s+([a-z]+s)\b")
@@ -115,7 +118,9 @@ class StyleMixKind(Kind):
         quotes = ctx.facts.quotes
 
         def keep(m: re.Match) -> bool:
-            return not quotes.contains(m.start(), m.end())
+            # a dateline ("LONDON, April 9 -") follows the wire's convention, not the copy's
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            return not quotes.contains(m.start(), m.end()) and not _DATELINE_PLACE.match(text, line_start, m.start())
 
         dm = [m for m in _DAY_MONTH.finditer(text) if keep(m) and 1 <= int(m.group(1)) <= 31]
         md = [m for m in _MONTH_DAY.finditer(text) if keep(m) and 1 <= int(m.group(2)) <= 31]

@@ -36,6 +36,7 @@ _COMPARE = re.compile(r"\b(?:compared|than|previous|previously|earlier|ago|origi
 # a sentence that states a change compares two values of one thing: never a restatement
 _CHANGE = re.compile(r"\b(?:(?:up|down|rose|fell|risen|fallen|increased|decreased|dropped|climbed)\s+"
                      r"(?:\w+\s+)?from|compared\s+(?:with|to)|a\s+year\s+(?:earlier|ago|before)|"
+                     r"revised\s+(?:up|down|upwards?|downwards?|higher|lower)|"
                      r"than\s+(?:the\s+)?(?:previous|last|a\s+year)|previous\s+(?:year|season|record)|"
                      r"(?:last|previous)\s+year's)\b", re.I)
 
@@ -88,6 +89,10 @@ def _conflict(first: Quantity, later: Quantity, same_noun: list[Quantity],
     if first.noun != later.noun and not shortened:
         return None
     if first.value == later.value or first.compatible(later):
+        return None
+    # what is counted and whose: "the other four countries" is not "20 countries", nor are
+    # "stakes in Acme" "stakes in Bolt"
+    if first.qualifiers != later.qualifiers or (first.owner and later.owner and first.owner != later.owner):
         return None
     if (first.hedge or later.hedge) and not _hedge_ok(first, later):
         return None
@@ -222,7 +227,8 @@ _DOWN = re.compile(r"\b(?:down|fell|fall|falls|falling|fallen|drop(?:ped|s)?|dec
                    r"slump(?:ed|s)?|decrease[ds]?|cut|lower|lost|loss|slid|slide|tumbl(?:ed|e)|"
                    r"plung(?:ed|e)|dipp?(?:ed)?|dip|shrank|shrunk|shrink|sank|sink|slip(?:ped)?|"
                    r"plummet(?:ed)?|reduc(?:ed|tion)|contract(?:ed|ion)|eas(?:ed|e)|narrow(?:ed|s)?|less|behind)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile)\b|;|\.\s", re.I)
+# another clause with figures of its own: "..., while", "; ", ", and that inflation would ..."
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile|and\s+that)\b|;|\.\s", re.I)
 _BASE_BEFORE = re.compile(r"(?:compared\s+(?:with|to)|against|versus|vs\.?|on|over|than)\s+(?:the\s+|(?:the\s+)?"
                           r"(?:last|previous|prior|same)\s+(?:year|period|quarter|month|season)'s\s+|"
                           r"a\s+year\s+(?:earlier|ago)\s+of\s+)?\W*$|\b(?:last|previous)\s+year's\s+$|"
@@ -308,6 +314,7 @@ def _change_figures(text: str, p: Quantity, qs: list[Quantity]) -> tuple[Quantit
     if p.before in ("from", "to", "at", "and", "with", "between", "or", "than", "nor"):
         return None  # a level in a range or list ("from 69% ... to 10%"), not the change
     amounts = [q for q in qs if q is not p and q.kind in ("number", "weak") and q.unit != "pts"
+               and not _DURATION.match(text, q.end)  # "in the first nine months": a period, not a level
                and not (q.unit == "%" and p.unit == "%" and q.before not in ("to", "from", "at"))]
     old = new = None
     unmarked = []
@@ -339,6 +346,9 @@ def _change_figures(text: str, p: Quantity, qs: list[Quantity]) -> tuple[Quantit
     if hi_i - lo_i > 220 or ";" in text[lo_i:hi_i]:
         return None
     return old, new
+
+
+_DURATION = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|quarters?|decades?|centuries)\b", re.I)
 
 
 def _stated_sign(text: str, p: Quantity, old: Quantity, new: Quantity) -> int | None:
@@ -404,6 +414,8 @@ def split_items(s: str) -> list[str] | None:
     s = s.strip().rstrip(",")
     parts = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+&\s+", s)]
     parts = [x for x in parts if x]
+    # "Rivera, 60, and Nuhfer, 51": an age after a name is said of that name, not listed
+    parts = [x for k, x in enumerate(parts) if not (k and re.fullmatch(r"\d{1,3}", x) and parts[k - 1][:1].isalpha())]
     if len(parts) < 2:
         return None
     for item in parts:
@@ -569,6 +581,10 @@ class HeadlineMismatchKind(Kind):
                         and _casualty(art.text, q) == group]
             else:
                 same = [q for q in body_q if _same_kind(h, q)]
+            if _confirmed(h, body_q, self.options["rounding"]):
+                continue
+            # "a further 63 years", "the other four" are other quantities than the headline's
+            same = [q for q in same if not q.qualifiers - h.qualifiers]
             if not same:
                 continue
             if h.hedge:  # "above $42" over "above $50": compare with the body's same hedge
@@ -620,6 +636,15 @@ def _casualty(text: str, q: Quantity) -> str | None:
     return None
 
 
+def _confirmed(h: Quantity, body: list[Quantity], slack: float) -> bool:
+    """The body states the headline's figure itself ("Three Black women" over "expand the
+    number ... to three"; "over $2 million each" over "$2,299,998.85 each"): of the same
+    unit, counting the same thing or nothing named."""
+    plain = _unhedged(h) if h.hedge else h
+    return any(q.unit == h.unit and (q.head == h.head or not q.noun) and not q.qualifiers
+               and _rounds_to(plain, q, slack) for q in body)
+
+
 def _same_kind(h: Quantity, q: Quantity) -> bool:
     if h.unit != q.unit:
         return False
@@ -666,8 +691,9 @@ def _transposed(h: Quantity, q: Quantity) -> bool:
 
 def _scale(q: Quantity) -> str:
     """The scale word of a written figure: 'bn', 'm', '' ..."""
-    m = re.search(r"\d\s?(bn|billion|m|mn|million|k|thousand|tn|trillion)\b", q.text)
-    return {"billion": "bn", "million": "m", "mn": "m", "thousand": "k", "trillion": "tn"}.get(
+    m = re.search(r"\d[\s-]?(bn|billion|bln|m|mn|mln|million|k|thousand|tn|trillion)\b", q.text)
+    return {"billion": "bn", "bln": "bn", "million": "m", "mn": "m", "mln": "m", "thousand": "k",
+            "trillion": "tn"}.get(
         m.group(1), m.group(1)) if m else ""
 
 

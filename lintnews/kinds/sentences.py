@@ -43,7 +43,7 @@ _COMMON = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this"
            "many", "most", "one", "two", "last", "is", "was", "has", "had", "will", "would"}
 
 
-MAX_SHOWN = 10  # earlier sentences named in one W302 finding
+MAX_SHOWN = 10  # other sentences named (as related locations) in one W302 finding
 
 
 class RepeatedOpenerKind(Kind):
@@ -58,7 +58,7 @@ class RepeatedOpenerKind(Kind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         n, need = self.options["words"], self.options["min_count"]
-        seen: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
+        seen: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}  # opener -> its places
         for sent in ctx.doc.sents:
             toks = [t for t in sent if not t.is_punct and not t.is_space][:n]
             if len(toks) < n or not all(t.is_alpha for t in toks):
@@ -68,20 +68,23 @@ class RepeatedOpenerKind(Kind):
                 continue  # "The company", "Mr Smith", "Tony Blair": normal ways to start
             key = tuple(t.lower_ for t in toks)
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            earlier = seen.setdefault(key, [])
-            earlier.append((start, end, ctx.article.text[start:end]))
-            if len(earlier) >= need:
-                phrase = ctx.article.text[start:end]
-                # the first MAX_SHOWN others: every finding listing all the others would
-                # make the output grow with the square of a long article
-                shown = earlier[:-1][:MAX_SHOWN]
-                more = len(earlier) - 1 - len(shown)
-                lines = ", ".join(str(ctx.article.line_of(s)) for s, _, _ in shown) + \
-                    (f" and {more} more" if more else "")
-                related = [(s, e, f"'{t}' opens a sentence here too") for s, e, t in shown]
-                yield Finding(start, end,
-                              f"'{phrase}' opens {len(earlier)} sentences so far (also on lines {lines}); "
-                              f"vary the openings", related=related)
+            seen.setdefault(key, []).append((start, end, ctx.article.text[start:end]))
+        found = [self._finding(ctx, places, need) for places in seen.values() if len(places) >= need]
+        yield from sorted(found, key=lambda f: f.start)
+
+    @staticmethod
+    def _finding(ctx: Context, places: list[tuple[int, int, str]], need: int) -> Finding:
+        """One finding per opener, at the sentence that makes it one too many; the
+        others are its related locations (the first MAX_SHOWN of them)."""
+        start, end, phrase = places[need - 1]
+        others = [p for p in places if p[0] != start]
+        shown = others[:MAX_SHOWN]
+        more = len(others) - len(shown)
+        lines = ", ".join(str(ctx.article.line_of(s)) for s, _, _ in shown) + \
+            (f" and {more} more" if more else "")
+        related = [(s, e, f"'{t}' opens a sentence here too") for s, e, t in shown]
+        return Finding(start, end, f"'{phrase}' opens {len(places)} sentences (also on lines {lines}); "
+                                   f"vary the openings", related=related)
 
 
 _VAGUE = re.compile(
@@ -122,15 +125,6 @@ class VagueAttributionKind(Kind):
 # W304 unattributed quote
 # ---------------------------------------------------------------------------------------
 
-SPEECH_VERBS = {"say", "tell", "add", "claim", "explain", "insist", "argue", "warn", "state", "ask",
-                "write", "note", "continue", "declare", "announce", "reply", "respond", "answer",
-                "admit", "acknowledge", "comment", "suggest", "stress", "emphasise", "emphasize",
-                "believe", "think", "describe", "call", "quote", "conclude", "recall", "predict",
-                "agree", "complain", "joke", "confirm", "deny", "maintain", "urge", "remark",
-                "observe", "point", "put", "tweet", "post", "reckon", "concede", "caution",
-                "boast", "vow", "laugh", "smile", "sigh", "shrug", "pledge", "promise", "exclaim", "shout", "whisper", "report"}
-
-
 class UnattributedQuoteKind(Kind):
     """A full-sentence quotation with no speaker in its sentence or the ones beside it."""
 
@@ -138,12 +132,15 @@ class UnattributedQuoteKind(Kind):
     requires = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"})
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        from ..facts.speakers import attributes
+
         text, doc = ctx.article.text, ctx.doc
+        quotes = ctx.facts.quotes
         sents = list(doc.sents)
         starts = [s.start_char for s in sents]
-        attributed = [_has_speaker(s) for s in sents]
+        attributed = [attributes(s, quotes) for s in sents]
         prev_ok: tuple[int, bool] | None = None  # (sentence index, attributed) of the last quotation
-        for q in ctx.facts.quotes.quotes:
+        for q in quotes.quotes:
             s, e = q.inner
             inner = text[s:e].strip()
             i = bisect.bisect_right(starts, q.start) - 1
@@ -158,18 +155,18 @@ class UnattributedQuoteKind(Kind):
             if ok or not q.closed:
                 continue
             if len(inner.split()) < self.options["min_words"] or not inner[:1].isupper() \
-                    or not re.search(r"[.!?,…]['’]?$", inner):
+                    or not re.search(r"[.!?,…]['’]?$", inner) or _title(inner):
                 continue  # a phrase, title or scare quote, not a statement
             yield Finding(q.start, q.end, f"no speaker for the quotation \"{' '.join(inner.split()[:6])}...\" "
                           f"in its sentence or the ones beside it")
 
 
-def _has_speaker(sent) -> bool:
-    """True when the sentence has a speech verb with a subject, or names a speaker."""
-    for tok in sent:
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
-                return True
-        if tok.lower_ in ("according",):
-            return True
-    return False
+# Small words a title leaves in lower case ("The Immortal Life of Henrietta Lacks").
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"}
+
+
+def _title(inner: str) -> bool:
+    """Whether a quotation is a title or a name ("Bunny Hop Stage, courtesy of YouTube"):
+    nearly all its words capitalised, as statements never are."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -27,10 +27,11 @@ class WeekdayDateKind(Kind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         dates = ctx.facts.dates
         anchor = ctx.settings.date
+        agreed = None if anchor is not None else _agreed_year(dates)
         for d in dates.explicit:
             if d.weekday is None:
                 continue
-            years = dates.candidate_years(anchor, d)
+            years = [agreed] if agreed and not d.year else dates.candidate_years(anchor, d)
             if not years:
                 continue
             actual = {}
@@ -46,14 +47,35 @@ class WeekdayDateKind(Kind):
                 msg = f"{_fmt(d, d.year)} was a {WEEKDAYS[actual[d.year]]}, not a {said}"
             elif len(actual) == 1:
                 y, w = next(iter(actual.items()))
-                msg = (f"{_fmt(d, y)} was a {WEEKDAYS[w]}, not a {said} (year taken from the "
-                       f"{'article date' if anchor else 'years the article mentions'})")
+                source = "article date" if anchor else "article's other weekday-dates" \
+                    if agreed else "years the article mentions"
+                msg = f"{_fmt(d, y)} was a {WEEKDAYS[w]}, not a {said} (year taken from the {source})"
             else:
                 parts = [f"a {WEEKDAYS[w]} in {y}" for y, w in actual.items()]
                 listed = ", ".join(parts[:-1]) + " and " + parts[-1]
                 msg = (f"{d.day} {MONTHS[d.month - 1]} was {listed}, never a {said} "
                        f"(no year given; years from the article)")
             yield Finding(d.start, d.end, msg)
+
+
+def _agreed_year(dates: Any) -> int | None:
+    """The year in which two or more of the article's weekday-dates without a year fall on
+    their weekdays ("Friday, February 27 ... Tuesday, March 3" are 2026's): the article's
+    own year, better evidence than the years it mentions (often past ones)."""
+    yearless = {(d.day, d.month, d.weekday) for d in dates.explicit if d.weekday is not None and not d.year}
+    if len(yearless) < 2 or not dates.years:
+        return None
+    best, best_n = None, 1
+    for y in range(min(dates.years), max(dates.years) + 3):
+        n = 0
+        for day, month, wd in yearless:
+            try:
+                n += _dt.date(y, month, day).weekday() == wd
+            except ValueError:
+                continue
+        if n > best_n:
+            best, best_n = y, n
+    return best
 
 
 class DateConflictKind(Kind):

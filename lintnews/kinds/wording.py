@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Iterable
 
-from ..facts.quotes import CLOSERS, OPENERS, direction
+from ..facts.quotes import CLOSERS, DOUBLED, MARKS, OPENERS, STRAIGHT, at_junction, direction, mark_width
 from .base import Context, Finding, Kind
 
 # ---------------------------------------------------------------------------------------
@@ -38,6 +38,11 @@ WORD_ACRONYMS = {
 # Acronyms said as letters although they could be read as a word ("an SUV").
 LETTER_ACRONYMS = {"HIV", "LED", "FOI", "MOU", "SEO", "NEC", "MOD", "SUV", "MEP", "MOT", "MSP", "MLA", "NUS", "SAS", "HMV", "LSE", "FAQ", "MIT",
                    "NEC", "RAF", "RAC", "SEC", "FA", "MI", "MA", "MP", "MPs", "MEPs", "SUVs"}
+# US state codes said either as letters or as the state's name ("a NJ residence" is read
+# "a New Jersey residence"; "an NJ" by letters): the first sound is uncertain. Only those
+# whose letter and name start with different sounds; MA and MI stay letters ("an MA", "MI5").
+STATE_CODES = {"FL", "HI", "LA", "ME", "MD", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+               "NM", "NY", "NC", "ND", "RI", "SC", "SD"}
 # Latin and foreign phrases where "a"/"an" is not the English article.
 _FOREIGN_NEXT = {"priori", "posteriori", "fortiori", "la", "cappella", "capella", "der", "die", "den",
                  "dem", "das", "deux", "trois"}
@@ -108,6 +113,8 @@ def sound_of(word: str) -> str | None:
                 return None
             return _letters_sound(head)
         return None
+    if head in STATE_CODES:
+        return None
     if head.isupper() or (head[0].islower() and any(c.isupper() for c in head[1:2])):
         return _acronym_sound(head)
     if head[0].isupper() and head[1].isupper():  # MSc, MPs: said as letters
@@ -128,6 +135,7 @@ def _acronym_sound(head: str) -> str | None:
         return _letters_sound(head[0])
     if up in WORD_ACRONYMS:
         return "vowel" if WORD_ACRONYMS[up] else "consonant"
+
     if up in LETTER_ACRONYMS or up.rstrip("S") in LETTER_ACRONYMS:
         return _letters_sound(up)
     letters = _letters_sound(up)
@@ -240,6 +248,17 @@ def _aux_clash(a: str, b: str) -> bool:
     return a in FINITE and b in (FINITE | MODAL)
 
 
+# A quotation of at most this many words is a slogan, chant or cry more often than speech.
+CHANT_WORDS = 6
+
+
+def _chant(text: str, q) -> bool:
+    """Whether quotation ``q`` is short enough to be a slogan or chant, where a doubled
+    word is the point ("Free free Palestine")."""
+    s, e = q.inner
+    return len(text[s:e].split()) <= CHANT_WORDS
+
+
 class RepeatedWordKind(Kind):
     """A word typed twice ("the the"), or two clashing auxiliaries ("had has")."""
 
@@ -280,7 +299,10 @@ class RepeatedWordKind(Kind):
                                          or _sentence_initial(text, m.start(1))):
                 continue
             initial = _sentence_initial(text, m.start(1))
-            safe = not quotes.contains(m.start(1), m.end(3))  # "Free free Palestine," they chanted
+            q = quotes.containing(m.start(1), m.end(3))
+            safe = q is None  # "Free free Palestine," they chanted
+            if q is not None and la == lb and la not in FUNCTION_WORDS and _chant(text, q):
+                continue  # a slogan or chant quoted: "Free free Palestine", "Go go go"
             if la == lb:
                 if len(a) == 1 and la not in ("a", "i"):
                     continue  # initials ("G G Bulloch"), list letters
@@ -314,9 +336,10 @@ class RepeatedWordKind(Kind):
             if w1 != w3 or w2 != w4 or w1 == w2 or "\n\n" in m.group(0):
                 continue
             prev = re.search(r"([A-Za-z]+)\s*$", text[max(0, m.start() - 30):m.start()])
-            if w1 in ("and", "or") and (w2 in _X_AND_X or w2.endswith("er")
-                                        or (prev is not None and prev.group(1).lower() == w2)):
-                continue  # "and more and more", "or more or less", "and over and over": 'X and X' idioms
+            if prev is not None and prev.group(1).lower() == w2:
+                continue  # "lie upon lie upon lie", "day after day after day": a chain for emphasis
+            if w1 in ("and", "or") and (w2 in _X_AND_X or w2.endswith("er")):
+                continue  # "and more and more", "or more or less": 'X and X' idioms
             if m.group(5)[0].isupper() and m.group(1)[0].isupper() and not _sentence_initial(text, m.start(1)):
                 continue  # a name said twice: "New York, New York" without the comma
             nxt = _NEXT_WORD.match(text, m.end())
@@ -486,12 +509,17 @@ class SpacingKind(Kind):
         layout = _Layout(text)
         if self.options["missing_space"]:
             seen: set[int] = set()
+            stray = set(ctx.facts.quotes.unmatched)
             for f in self._missing(text, ctx.facts.quotes, layout):
                 if f.start not in seen:  # one junction, one finding
                     seen.add(f.start)
                     q = ctx.facts.quotes.containing(f.start, f.end)
                     if q is not None and not q.closed:
                         f.fix_safe = False  # whether it runs on is read from its words ('why? He said')
+                    if any(i in stray and at_junction(text, i) for i in range(f.start, f.end)):
+                        # W201 leaves this mark to us: say what else is wrong with it
+                        f.message += "; the quotation mark there has no partner in its paragraph"
+                        f.fix_safe = False
                     yield f
         # HTML collapses runs of spaces when it is shown: they are not the reader's problem
         if self.options["double_spaces"] and ctx.article.fmt != "html":
@@ -564,7 +592,8 @@ class SpacingKind(Kind):
             # the word before: an abbreviation or initials (U.S.A, J.K) is not a sentence end
             if text[m.start(1) - 1].isalnum():
                 length, dotted = layout.word_before(m.start(1))
-                if dotted or (punct[0] == "." and length <= 1):
+                # (one letter is an initial, "J.Smith"; one digit ends a date, "on May 3.Without")
+                if dotted or (punct[0] == "." and length <= 1 and not text[m.start(1) - 1].isdigit()):
                     continue
             # 'carpet."It's': the space goes after a closing mark but before an opening one
             side = self._side(text, quotes, m.end(1) - 1) if punct[-1] in "\"”’')" else "close"
@@ -622,20 +651,10 @@ class UnbalancedQuotesKind(Kind):
     defaults = {"brackets": True}
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        text = ctx.article.text
-        quotes = ctx.facts.quotes
-        for i in quotes.unmatched:
-            mark = text[i]
-            opens = _opens(text, i)
-            if opens:
-                snippet = _snippet(text, i + 1)
-                msg = f"this {mark} opens a quotation that is never closed in its paragraph" + \
-                    (f" (\"{snippet}...\")" if snippet else "")
-            else:
-                msg = f"this {mark} closes a quotation that was never opened in its paragraph"
-            yield Finding(i, i + 1, msg)
+        yield from _stray_marks(ctx.article, ctx.facts.quotes)
         if not self.options["brackets"]:
             return
+        text = ctx.article.text
         for ps, pe in ctx.article.paragraphs:
             for i in unmatched_brackets(text, ps, pe):
                 ch = text[i]
@@ -646,9 +665,91 @@ class UnbalancedQuotesKind(Kind):
                 yield Finding(i, i + 1, msg)
 
 
+def _stray_marks(art, quotes) -> Iterable[Finding]:
+    """One finding per problem with the quotation marks: a mark glued into a missing space
+    is spacing's (W202); a quotation nested in double marks, or one that runs into a later
+    paragraph without being opened again, leaves two stray marks that are one problem."""
+    text = art.text
+    stray = [i for i in quotes.unmatched if not at_junction(text, i)]
+    done: set[int] = set()
+    for k, i in enumerate(stray):
+        if i in done:
+            continue
+        opens = _opens(text, i)
+        nxt = stray[k + 1] if k + 1 < len(stray) else None
+        if opens and nxt is not None and not _opens(text, nxt):
+            f = _one_problem(art, quotes, i, nxt)
+            if f is not None:
+                done.add(nxt)
+                yield f
+                continue
+        yield _stray(text, i, opens)
+
+
+def _stray(text: str, i: int, opens: bool) -> Finding:
+    """The finding for one stray quotation mark."""
+    mark = text[i:i + mark_width(text, i)]
+    if text[i] == STRAIGHT and i > 0 and text[i - 1].isalpha() and _APOSTROPHE_END.match(text, i + 1):
+        word = _around_word(text, i)
+        return Finding(i, i + 1, f"this {mark} sits inside the word '{word}': an apostrophe typed as a "
+                                 f"quotation mark?")
+    if opens:
+        snippet = _snippet(text, i + len(mark))
+        return Finding(i, i + len(mark), f"this {mark} opens a quotation that is never closed in its paragraph"
+                       + (f" (\"{snippet}...\")" if snippet else ""))
+    return Finding(i, i + len(mark), f"this {mark} closes a quotation that was never opened in its paragraph")
+
+
+def _one_problem(art, quotes, opener: int, closer: int) -> Finding | None:
+    """A stray opener and the stray closer after it as one problem, or None: a quotation
+    whose inner quotation uses double marks too (the inner marks paired, the outer two
+    left over), or one that runs on into a later paragraph that was never opened again."""
+    text = art.text
+    po, pc = art.paragraph_of(opener), art.paragraph_of(closer)
+    if po is None or pc is None:
+        return None
+    between = [q for q in quotes.quotes if opener < q.start and q.end <= closer + 1]
+    if po == pc and between:
+        inner = between[0]
+        shown = " ".join(text[inner.start:inner.end].split())
+        return Finding(inner.start, inner.start + inner.open_width,
+                       f"the quotation {shown} sits inside another quotation in the same double marks: "
+                       f"use single marks inside",
+                       related=[(opener, opener + mark_width(text, opener), "the outer quotation opens here"),
+                                (closer, closer + mark_width(text, closer), "and closes here")])
+    later = [p for p in art.paragraphs if po[0] < p[0] <= pc[0]]
+    if po != pc and not between and 1 <= len(later) <= MAX_RUN_ON_PARAGRAPHS and \
+            not any(text[p[0]:p[0] + 1] in MARKS for p in later):
+        line = art.line_of(opener)
+        mark = text[closer:closer + mark_width(text, closer)]
+        return Finding(closer, closer + len(mark),
+                       f"this {mark} closes the quotation opened on line {line}, but the paragraphs "
+                       f"after that line do not open it again with a quotation mark",
+                       related=[(opener, opener + mark_width(text, opener), "the quotation opens here")])
+    return None
+
+
+# A quotation left open runs on for at most this many paragraphs before its closing mark
+# is taken for a stray one of its own.
+MAX_RUN_ON_PARAGRAPHS = 3
+
+
+# What follows an apostrophe inside a word: "world's", "don't", "they're", "we'll".
+_APOSTROPHE_END = re.compile(r"(?:s|t|re|ve|ll|d|m)\b")
+
+
+def _around_word(text: str, i: int) -> str:
+    """The word a mark at ``i`` sits inside: 'world"s'."""
+    a = re.search(r"\w*$", text[max(0, i - 20):i]).group()
+    b = re.match(r"\w*", text[i + 1:i + 21]).group()
+    return a + text[i] + b
+
+
 def _opens(text: str, i: int) -> bool:
     """Whether the stray mark at ``i`` reads as an opening mark."""
     ch = text[i]
+    if text[i:i + 2] in DOUBLED:
+        return DOUBLED[text[i:i + 2]] == "open"
     if ch in OPENERS:
         return True
     if ch in CLOSERS:

@@ -373,3 +373,40 @@ def test_same_words_in_another_sense_are_not_a_reordered_repeat():
             "The deal was agreed.\n\n"
             "In the summer the rival club bought a striker from the club for a record fee.")
     assert lint(text, "C208") == []
+
+
+# --- issue 12: another instance, another actor, another speaker ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # "also": a second instance, not the first retold (nor a near repeat)
+    "The Dow dropped four weeks in a row, marking its longest losing streak in three years. "
+    "The S&P 500 also dropped four weeks in a row, marking its longest losing streak in one year.",
+    # "then": a later event
+    "He left the bathroom at 10.21am wearing gloves.\n\nGray then left the class and walked down the hall.",
+    # "it" about two indices
+    "The Dow shed 8% in March. For the quarter it lost 6%, the worst since September 2022.\n\n"
+    "The S&P 500 declined 5% in March. For the quarter, it lost 7%, the worst since June 2022.",
+    # a gerund asserts nothing a later negation can deny
+    "Landis said OMB works with USDA in determining how many certificates should be sent.\n\n"
+    "But Landis said OMB has not determined what amount of certificates would be excessive.",
+])
+def test_other_instances_are_not_conflicts(text):
+    assert [d for d in lint(text, "C201", "C208") if d.code in ("C201", "C208")] == []
+
+
+def test_retelling_cannot_drop_what_came_before_the_name():
+    text = ('Papandreou told an emergency cabinet meeting in Athens "we will teach a hard lesson if our '
+            'neighbours (Turkey) carry out military actions."\n\nPapandreou told the U.S. And NATO that '
+            'they would not accept it.')
+    assert lint(text, "C201") == []
+
+
+def test_quotation_by_two_descriptions_is_not_a_conflict():
+    text = ("The judge issued a stinging ruling that warned \"suppression of political speech is the mark "
+            "of an autocracy, not a democracy.\"\n\n\"The curtailment of rights is dangerous,\" the appointee "
+            "of former President Bill Clinton wrote. \"Suppression of political speech is the mark of an "
+            "autocracy, not a democracy.\"")
+    assert lint(text, "C207") == []
+    got = [(a.speaker, a.key) for a in _speakers(text)]
+    assert got[0] == ("a stinging ruling", None)
+    assert got[1] == ("the appointee of former President Bill Clinton", None)

@@ -34,3 +34,9 @@ def test_spacing_ignores_html_whitespace_and_markdown_tables():
     md = "Some text here.\n\n| a | b  |\n|---|----|\n| x  | y |\n"
     assert flagged(md, "W202", name="a.md") == []
     assert flagged("Some  text here.\n", "W202", name="a.md") == ["  "]
+
+
+def test_style_mix_dates_leave_a_wire_dateline_alone():
+    text = "LONDON, April 9 - Lex said it had bought the firm.\n\nThe deal closes on 10 April and 12 April."
+    assert flagged(text, "C105") == []
+    assert flagged(text.replace("LONDON, April 9 - ", "On April 9 "), "C105") == ["April 9"]

@@ -282,3 +282,73 @@ def test_numeric_conflict_restated_differently(text, flagged):
 ])
 def test_numeric_conflict_restated_quiet(text):
     assert codes(text, "C202") == []
+
+
+# -- issue 12: same unit is not same quantity ---------------------------------------------------
+
+@pytest.mark.parametrize("written,value,unit", [
+    ("750,000 dlrs", 750000, "USD"), ("660 mln francs", 6.6e8, "CHF"), ("2.5 pct", 2.5, "%"),
+    ("10 mln stg", 1e7, "GBP"), ("$134-billion", 1.34e11, "USD"), ("1.8 bln", 1.8e9, ""),
+])
+def test_wire_units_and_hyphenated_scales(written, value, unit):
+    m = QUANTITY_RE.search(written)
+    assert m and m.group(0) == written
+    v, u, _, _ = parse_match(m)
+    assert v == pytest.approx(value) and u == unit
+
+
+@pytest.mark.parametrize("text", [
+    # a part of the total: "the other four"
+    "The administration has sent migrants to 20 countries.\n\nIt sent only 51 people to the other four "
+    "countries.",
+    # two owners of one kind of thing
+    "The party holds 30 seats in the Senate.\n\nThe party holds 209 seats in the Assembly.",
+    "Acme owns 12 stores in Leeds.\n\nAcme owns 40 stores in London.",
+    # the actor of a verb with no subject of its own is its head's ("firing" is Russia's)
+    "Russia launched large attacks this week, firing 1,000 drones.\n\nUkraine launched 389 drones.",
+    # two days, two events
+    "The strike on Monday killed 11 people.\n\nThe strike on Friday killed three people.",
+    # a revision states a change
+    "The agency counted 130,000 jobs.\n\nThe estimate was revised down to 17,000 jobs.",
+    # money in wire style is money, not a count of "dlrs"
+    "Care agreed to pay 750,000 dlrs for the shares.\n\nCare agreed to pay 6,950,000 dlrs for the firm.",
+])
+def test_numeric_conflict_same_unit_other_quantity(text):
+    assert codes(text, "C202") == []
+
+
+def test_numeric_conflict_keeps_a_restatement_with_the_same_qualifier():
+    text = "Four other defendants were arraigned on Monday.\n\nIn total, six other defendants were arraigned."
+    assert len(codes(text, "C202")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the body states the headline's figure, about something said differently elsewhere
+    "Three Black women could serve at once\n\nOnly five Black women have served in history. Her win "
+    "would expand the number serving at the same time to three.",
+    "Tickets now reselling for over $2 million each\n\nThe tickets are sold for $2,299,998.85 each. That "
+    "works out to over $9 million for all four.",
+    # "a further 63 years" is not the headline's 50
+    "Macao to keep its system for 50 years\n\nThe system will remain in force for a further 63 years.",
+    # a scale joined by a hyphen
+    "The $134-billion question\n\nBusinesses want $134 billion in tariffs refunded.",
+])
+def test_headline_mismatch_other_quantity_quiet(text):
+    assert codes(text, "C206") == []
+
+
+def test_count_mismatch_ages_after_names_are_not_items():
+    assert codes("According to the indictment, both Rivera, 60, and Nuhfer, 51, acted as agents.", "C205") == []
+    assert len(codes("Police said both Rivera, Nuhfer and Smith were held.", "C205")) == 1
+
+
+def test_percent_change_another_complement_clause_quiet():
+    text = ("The bank said growth would slow from 5.4% to 5.1%, and that inflation would rise 3.6% this "
+            "year, up from 3% last year.")
+    assert codes(text, "C204") == []
+
+
+def test_percent_change_a_period_is_not_a_figure():
+    text = ("The M3 money supply rose by 15.7 pct or 185.78 billion rupees in the first nine months, "
+            "against 13.37 pct or 136.42 billion in the same period a year earlier.")
+    assert codes(text, "C204") == []

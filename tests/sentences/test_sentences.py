@@ -2,6 +2,8 @@
 W304 unattributed-quote."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import lint
 
 
@@ -47,3 +49,26 @@ def test_unattributed_quote():
     assert flagged(good, "W304") == []
     chained = ('"We lost the house," she said. "The water came in at night and took everything we had."')
     assert flagged(chained, "W304") == []
+
+
+def test_repeated_opener_is_one_finding_per_opener():
+    text = ("According to police, the car was stolen. According to witnesses, it was red. "
+            "According to the owner, it was blue. According to the insurer, it was green.")
+    diags = [d for d in lint(text, "W302") if d.code == "W302"]
+    assert len(diags) == 1 and "4 sentences" in diags[0].message
+    assert len(diags[0].related) == 3  # the earlier two and the later one
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker after the quotation, inverted, however the parser tags the name
+    '"We are keeping an elevated threat level and watching this," said one cyber expert focused on health.',
+    '"If his security staff can attack protesters, it raises serious concerns about all of us," Amrakhly said.',
+    # a statement as the source, a participle with its head's subject, any verb beside the quote
+    'The firm shut the plant. "We regret the decision and we will appeal against it," it said in a statement.',
+    'Crockett spoke of that time, saying "When I first got to Congress, I was not sure at all."',
+    '"She asked me what she should be doing in this moment, and what to know," Alsobrooks recounted.',
+    # titles and names in quotation marks are not statements
+    'The sponsors had a "Bunny Hop Stage, courtesy of YouTube," at the Egg Roll this spring.',
+])
+def test_attributed_quotations(text):
+    assert flagged(text, "W304") == []

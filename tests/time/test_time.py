@@ -93,3 +93,13 @@ def test_numeric_date_with_a_weekday_that_fits_neither_reading():
     # 4 March 2004 was a Thursday, 3 April 2004 a Saturday: either reading may be meant
     assert codes("Talks opened on Thursday 4/3/2004 in Leeds.", "C301") == []
     assert codes("Talks opened on Saturday 4/3/2004 in Leeds.", "C301") == []
+
+
+def test_weekday_dates_that_agree_on_a_year_set_it():
+    # the article mentions only past years; its own weekday-dates agree on 2026
+    text = ("In 2024 she lost the race.\n\nVote today, Friday, February 27, or on Election Day, "
+            "Tuesday, March 3.")
+    assert codes(text, "C301") == []
+    wrong = text.replace("Tuesday, March 3", "Tuesday, March 3, and Saturday, March 8")
+    found = codes(wrong, "C301")
+    assert [d.text for d in found] == ["Saturday, March 8"] and "2026" in found[0].message

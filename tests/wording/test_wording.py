@@ -222,7 +222,7 @@ def test_list_markers_and_smileys_are_not_brackets():
     ("The Ministry of Defence (MoD),the army.", [",t"]), ("He left the UK.Labour won.", [".L"]),
     ("Profits rose in 2004,but fell.", [",b"]), ("It was called 'knocking',so they left.", [",s"]),
     ("It was something he (Kerr)looked at.", [")l"]), ("He left ; she stayed.", [" ;"]),
-    ("He said : no.", [" :"]),
+    ("He said : no.", [" :"]), ("The next race is on May 3.Without it, they wait.", [".W"]),
 ])
 def test_spacing_bad(text, bad):
     assert flagged(text, "W202") == bad
@@ -267,3 +267,62 @@ def test_seed_like_article_gets_every_wording_finding():
     assert any(c == "W302" for c, _ in got)
     c105 = [d for d in diags if d.code == "C105"]
     assert len(c105) == 1 and c105[0].text == "“"
+
+
+# --- issue 12: one problem, one finding; quotation habits of other newsrooms ---------------------
+
+def test_doubled_single_marks_close_a_quotation():
+    text = "“The run was remarkable,’’ the director said. “It was a good year.’’"
+    assert flagged(text, "W201") == []
+    q = scan(text, [(0, len(text))])
+    assert [text[s:e] for s, e in (x.inner for x in q.quotes)] == ["The run was remarkable,", "It was a good year."]
+
+
+def test_glued_stray_mark_is_one_spacing_finding():
+    text = "It orbits the Moon.\"According to the agency, it will be built."
+    diags = lint(text, "W201", "W202")
+    assert [(d.code, d.text) for d in diags] == [("W202", '."A')]
+    assert "no partner" in diags[0].message and not diags[0].fix.safe
+
+
+def test_nested_double_quotes_are_one_finding_at_the_inner_quotation():
+    text = 'He wrote: "You lie; you say you "had stuff to do", you cancel dinner," he said.'
+    diags = [d for d in lint(text, "W201") if d.code == "W201"]
+    assert len(diags) == 1 and diags[0].column == text.index('"had') + 1
+    assert len(diags[0].related) == 2
+
+
+def test_quotation_run_on_without_reopening_is_one_finding_at_its_close():
+    text = 'He said: "What I am saying is that the role was wrong, like an\n\nagent provocateur\n\n' \
+           'and perhaps interfering." The programme also heard from others.'
+    diags = [d for d in lint(text, "W201") if d.code == "W201"]
+    assert len(diags) == 1 and diags[0].line == 5 and "line 1" in diags[0].message
+
+
+def test_straight_mark_inside_a_word_is_an_apostrophe():
+    diags = lint('Saudi Arabia, the world"s largest exporter, cut output.', "W201")
+    assert len(diags) == 1 and "apostrophe" in diags[0].message
+
+
+@pytest.mark.parametrize("text", [
+    'Crowds chanted "Free free Palestine," with some people in tears.',
+    '"It is lie upon lie upon lie upon lie," he told the jury.',
+    'They worked day after day after day.',
+])
+def test_repetition_for_emphasis_passes(text):
+    assert flagged(text, "W102") == []
+
+
+def test_doubled_word_in_a_long_quotation_is_still_a_slip():
+    text = '"Spammers seem to have adapted their output output to reflect this," he said.'
+    assert flagged(text, "W102") == ["output output"]
+
+
+def test_state_codes_may_be_read_as_the_state():
+    assert flagged("He was released on a bond secured by a NJ residence.", "W101") == []
+    assert flagged("She has a MA in history.", "W101") == ["a MA"]
+
+
+def test_a_mark_glued_to_a_word_is_not_always_an_apostrophe():
+    diags = lint('He said"We will win the next one and the one after that, no doubt', "W201")
+    assert len(diags) == 1 and "apostrophe" not in diags[0].message

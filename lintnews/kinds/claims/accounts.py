@@ -6,9 +6,10 @@ for a sentence is its only one.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
-from ...facts.claims import Claims
+from ...facts.claims import Claims, Sentence
 from ..base import Context, Finding, Kind
 from .accounts_frames import other_object
 from .accounts_roles import role_swapped
@@ -38,7 +39,7 @@ class ConflictingAccountsKind(Kind):
                 continue
             for j, shared in claims.candidates(s.index, options["min_shared"]):
                 earlier = claims.sentences[j]
-                if earlier.in_quote:
+                if earlier.in_quote or another_instance(ctx.article.text, earlier, s):
                     continue
                 # a retelling shares most of its words with the original: skip the alignment
                 # for pairs that cannot reach the coverage (cheap on long articles)
@@ -50,3 +51,14 @@ class ConflictingAccountsKind(Kind):
                     reported.add(s.index)
                     yield f
                     break
+
+
+# "The S&P 500 also dropped ...", "He then left the class": the sentence tells of another
+# instance or a later event, not the earlier one again.
+_ANOTHER = re.compile(r"\b(?:also|again|then|later|afterwards|likewise|similarly|as well|too(?=\s*[,.;]))\b",
+                      re.I)
+
+
+def another_instance(text: str, a: Sentence, b: Sentence) -> bool:
+    """Whether ``b`` marks itself as another instance or a later event than ``a`` tells."""
+    return bool(_ANOTHER.search(text[b.start:b.end])) and not _ANOTHER.search(text[a.start:a.end])

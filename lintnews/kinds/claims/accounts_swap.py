@@ -36,6 +36,8 @@ def name_swapped(ctx: Context, a: Sentence, b: Sentence, options: dict[str, Any]
         if al.matched > options["min_matched"]:
             return negation(ctx, a, b, al.aligned)
         return None
+    if _pronoun_actors(a, b):
+        return None
     old, new = al.swaps[0]
     # the new name must not already be in the earlier sentence (a list, not a swap)
     if any(is_alias(e.key, new.ent.key) for e in a.ents):
@@ -94,6 +96,9 @@ def _replaced(al: _Alignment, au: list[Unit], bu: list[Unit], one_change: bool) 
         same = [x for x in ea if labels_compatible(x.ent.label, y.ent.label)
                 or one_change and len(ea) == 1 and _only_names(au) and _only_names(bu)
                 and "NORP" not in (x.ent.label, y.ent.label)]
+        # the retelling drops what followed the name, never what came before it: "told a
+        # cabinet meeting ... (Turkey)" retold as "told the U.S." swaps no name
+        same = [x for x in same if not any(u.content and u.ent is None and u.start < x.start for u in au)]
         if any(is_alias(x.ent.key, y.ent.key) for x in ea):
             al.matched += 1
         elif same:
@@ -103,6 +108,29 @@ def _replaced(al: _Alignment, au: list[Unit], bu: list[Unit], one_change: bool) 
     return True
 
 
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
+
+
+def _pronoun_actors(a: Sentence, b: Sentence) -> bool:
+    """Both sentences give the same act to a pronoun ("For the quarter it lost 6%" about
+    the Dow, then about the S&P 500): the words match, but nothing says the actor is one;
+    a pronoun's antecedent is a guess, too weak to call two figures a conflict."""
+    for fb in b.frames:
+        for fa in a.frames:
+            if fa.lemma == fb.lemma and fa.actors and fb.actors and \
+                    fa.actors[0].text.lower() in _PRONOUNS and fb.actors[0].text.lower() in _PRONOUNS:
+                return True
+    return False
+
+
+def _asserted(tok: Any) -> bool:
+    """A finite verb, or one with its auxiliary: "determined", "has not determined"; not
+    "in determining" or "the plan proposed", which assert nothing that can be denied."""
+    if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
 def negation(ctx: Context, a: Sentence, b: Sentence, aligned: dict[int, int]) -> Finding | None:
     """``b`` retells ``a`` but denies what ``a`` asserts, or the reverse: the same verb,
     aligned word for word, with a negation on one side only."""
@@ -110,7 +138,7 @@ def negation(ctx: Context, a: Sentence, b: Sentence, aligned: dict[int, int]) ->
     a_frames = {doc[f.verb].idx: f for f in a.frames}
     for fb in b.frames:
         fa = a_frames.get(aligned.get(doc[fb.verb].idx, -1))
-        if fa is not None and fa.negated != fb.negated:
+        if fa is not None and fa.negated != fb.negated and _asserted(doc[fa.verb]) and _asserted(doc[fb.verb]):
             ta, tb = _verb_phrase(ctx, fa), _verb_phrase(ctx, fb)
             line = ctx.article.line_of(ta[0])
             return says(ctx.article, tb, ta, f"this sentence retells line {line}: "

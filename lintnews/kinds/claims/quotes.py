@@ -42,7 +42,9 @@ class QuoteConflictKind(Kind):
                 if rel == "same":
                     # a lede often quotes a fragment of a remark given in full later
                     fragment = not p.speaker and min(len(p.words), len(q.words)) < 2 * min_words
-                    if q.speaker and not same_speaker(p, q) and not fragment:
+                    # two descriptions ("a ruling", "the judge's appointee") may be one speaker
+                    named = bool(p.key or q.key)
+                    if q.speaker and not same_speaker(p, q) and not fragment and named:
                         who = f"to {p.speaker}" if p.speaker else "without a named speaker"
                         yield Finding(q.start, q.end,
                                       f"the same words are attributed to {q.speaker} here, "

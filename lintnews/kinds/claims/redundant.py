@@ -46,6 +46,8 @@ class RedundantSentenceKind(Kind):
                             or a.in_quote or s.in_quote or _quoted(ctx, a) or _quoted(ctx, s):
                         continue
                     how = "repeats, within a longer sentence,"
+                if how == "nearly repeats" and _other_facts(sm, a, s):
+                    continue   # "The Dow dropped ..." / "The S&P 500 also dropped ...": another actor
                 if not _other_speaker(ctx, a, s):
                     start, end = sentence_span(ctx, s)
                     astart, aend = sentence_span(ctx, a)
@@ -54,6 +56,29 @@ class RedundantSentenceKind(Kind):
                                   f"{how} line {line}: {clip(ctx.article.text[astart:aend])}",
                                   related=[(astart, aend, "first said here")])
                     break
+
+
+def _other_facts(sm: SequenceMatcher, a: Sentence, b: Sentence) -> bool:
+    """Whether ``b`` puts another name or another figure where ``a`` has one: the same words
+    about someone else, or with other numbers, are a parallel or a conflict (other rules'
+    findings), never a repeat."""
+    from ...facts.claims import is_alias
+
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace":
+            continue
+        na = [u.ent.key for u in a.units[i1:i2] if u.ent is not None and u.ent.key]
+        nb = [u.ent.key for u in b.units[j1:j2] if u.ent is not None and u.ent.key]
+        if na and nb and not any(is_alias(x, y) or _short_form(x, y) for x in na for y in nb):
+            return True
+        if any(u.pos == "NUM" for u in a.units[i1:i2]) and any(u.pos == "NUM" for u in b.units[j1:j2]):
+            return True
+    return False
+
+
+def _short_form(a: str, b: str) -> bool:
+    """One name may shorten the other ("Dems", "Liberal Democrats"): a word of each starts alike."""
+    return any(x[:3] == y[:3] for x in a.split() for y in b.split() if len(x) >= 3 and len(y) >= 3)
 
 
 def _reordered(a: list[str], b: list[str]) -> bool:
