@@ -109,7 +109,7 @@ def lint_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config
     if format is not None and format not in TEXT_FORMATS:
         raise ValueError(f"format must be one of {', '.join(TEXT_FORMATS)}, not {format!r}")
     with cancellable(cancel):
-        return _engine(config, date=date).lint_text(text, os.fspath(path), format)
+        return _engine(config).lint_text(text, os.fspath(path), format, date)
 
 
 def fix_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config | None = None,

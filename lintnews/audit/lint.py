@@ -1,22 +1,16 @@
 """The one place where the audit lints an article.
 
-Every article an audit checks, on whatever worker, goes through ``lint_article``.
-Today it calls the engine directly; once the public API (``lintnews.lint_text``)
-exists, the marked line below is the only one that changes.
+Every article an audit checks, on whatever worker, goes through ``lint_article``,
+which is the public API's ``lintnews.lint_text``: an audit finds what ``check`` finds.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
-import threading
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..diagnostics import Diagnostic
-
-_ENGINES: dict[str, Any] = {}  # per worker process and settings: rules and model load once
-_LOCK = threading.Lock()  # an engine holds one article's publication date at a time
 
 
 def resolve_config(overrides: dict[str, Any], config_file: Path | None = None,
@@ -38,26 +32,14 @@ def resolve_config(overrides: dict[str, Any], config_file: Path | None = None,
 def lint_article(text: str, path: str, config: Config, date: _dt.date | None = None) -> list[Diagnostic]:
     """Diagnostics for one article's text, linted as the file ``path`` (its suffix picks the
     format) with ``config``; ``date`` is its publication date when the source gives one."""
-    # Merge with issue 11: `return lintnews.lint_text(text, path=path, config=config)`, with the
-    # date carried by the config if the API has one there (e.g. dataclasses.replace(config, date=date)).
-    engine = _engine(config)
-    with _LOCK:
-        engine.options.date = date  # not an engine per date: building one costs more than an article
-        return engine.lint_text(text, path)
+    import lintnews
+
+    # the API keeps one engine per config (rules and model load once per worker); the
+    # date goes with the call, so an archive's many dates share it
+    return lintnews.lint_text(text, path=path, config=config, date=date)
 
 
 def warm(config: Config) -> None:
     """Load the rules and the model now (a worker does this once, as it starts)."""
     lint_article("Warm-up text.\n", "warm-up.txt", config)
 
-
-def _engine(config: Config) -> Any:
-    from ..engine import Engine, RunOptions
-
-    key = repr(config)  # a Config may hold lists (rule options): not hashable
-    engine = _ENGINES.get(key)
-    if engine is None:
-        # every field as an override over empty settings: exactly ``config``, no file read
-        fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
-        engine = _ENGINES[key] = Engine(RunOptions(overrides=fields, isolated=True))
-    return engine

@@ -15,6 +15,7 @@ Callers outside the package use the public API in ``lintnews/__init__.py``.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -166,19 +167,24 @@ class Engine:
         """Check files in this process, no cache (see ``pipeline.check_files``)."""
         return pipeline.check_files(self, names, stdin_data)
 
-    def recheck(self, name: str, data: bytes, fmt: str | None = None) -> FileResult:
-        """Check new contents for a file (after fixes) without touching the disk."""
+    def recheck(self, name: str, data: bytes, fmt: str | None = None,
+                date: _dt.date | None = None) -> FileResult:
+        """Check new contents for a file (after fixes) without touching the disk; ``date``
+        is the publication date when the text gives none."""
         path = Path(name)
         cfg = self.config_for(path)
         art = self.read(name, cfg, data, fmt)
         if isinstance(art, Diagnostic):
             return FileResult(name, [art])
+        if date is not None and art.date is None:
+            art.date = date  # per call, not per engine: one engine serves an archive's many dates
         return next(pipeline.run_batch(self, [(name, cfg, art, self.active_rules(cfg, path))]))
 
-    def lint_text(self, text: str, name: str = "example.txt", fmt: str | None = None) -> list[Diagnostic]:
+    def lint_text(self, text: str, name: str = "example.txt", fmt: str | None = None,
+                  date: _dt.date | None = None) -> list[Diagnostic]:
         """Check a string as if it were the file ``name`` (a lone surrogate, which no file
         can hold, is an E001 as invalid UTF-8 would be)."""
-        return self.recheck(name, text.encode("utf-8", "surrogatepass"), fmt).diagnostics
+        return self.recheck(name, text.encode("utf-8", "surrogatepass"), fmt, date).diagnostics
 
 
 def _rules_table(cfg: Config, r: Rule) -> str:
