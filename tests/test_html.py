@@ -170,5 +170,5 @@ def test_lintnews_works_without_dask_and_pyarrow(tmp_path):
     assert res.returncode == 1 and '<pre class="article">' in res.stdout, res.stderr
     res = run("audit", str(SEED), "--out", str(tmp_path / "out"))
     assert res.returncode == 2
-    assert 'pip install "lintnews[audit]"' in res.stderr and "dask[distributed] and pyarrow" in res.stderr
+    assert 'pip install "dask[distributed]>=2024.1" "pyarrow>=14"' in res.stderr and "dask[distributed] and pyarrow" in res.stderr
     assert not (tmp_path / "out").exists()

@@ -7,7 +7,7 @@
     store.py    part files, completion markers, the combined Parquet files
     report.py   summary.json and report.html (charts.py draws the bars)
 
-Dask and pyarrow are optional (``pip install "lintnews[audit]"``): nothing here imports
+Dask and pyarrow are optional (the ``audit`` extra, ``pip install ".[audit]"``): nothing here imports
 them until an audit runs.
 """
 from __future__ import annotations
@@ -24,7 +24,8 @@ from typing import Any, Callable
 from .sources import Columns
 from .store import AuditError
 
-INSTALL_HINT = 'pip install "lintnews[audit]"'
+INSTALL_HINT = ('install them with: pip install "dask[distributed]>=2024.1" "pyarrow>=14" (the `audit` '
+                'extra: pip install ".[audit]" in a checkout of lintnews)')
 NEEDED = (("distributed", "dask[distributed]"), ("pyarrow", "pyarrow"))
 
 
