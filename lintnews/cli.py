@@ -451,8 +451,8 @@ def audit(
     """Audit an archive on Dask: findings as Parquet, a summary and an HTML report."""
     from .audit import AuditError, AuditOptions, Columns, run_audit
     from .audit.sources import FORMAT_NAMES
-    from .config import ConfigError
-    from .nlp import ModelError
+
+    api = lintnews_api()
 
     if input_format.lower() not in FORMAT_NAMES:
         _die(f"--input-format must be text, markdown or html, not {input_format!r}")
@@ -465,7 +465,7 @@ def audit(
     try:
         summary = run_audit(options, progress=_AuditProgress if sys.stderr.isatty() else None,
                             version=__version__, notify=lambda msg: typer.echo(f"lintnews: {msg}", err=True))
-    except (AuditError, ConfigError, ModelError) as ex:
+    except (AuditError, api.ConfigError, api.ModelError) as ex:
         _die(str(ex))
     typer.echo(f"lintnews audit: {summary['articles']:,} articles ({summary['failed_articles']:,} not fully "
                f"checked), {summary['findings']:,} findings, "

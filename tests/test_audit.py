@@ -247,16 +247,16 @@ def test_an_article_that_kills_its_worker_is_an_e002_and_the_rest_are_checked(tm
     from distributed.diagnostics.plugin import WorkerPlugin
 
     from conftest import TEST_RULES
-    from lintnews import kinds
+    from lintnews import registry
     from lintnews.audit import AuditOptions, run_audit
 
     class AddKiller(WorkerPlugin):  # the kind, in each worker process (spawned: no monkeypatch there)
         def setup(self, worker):
-            from lintnews import kinds
+            from lintnews import registry
 
-            kinds.BUILTIN_KINDS["killer"] = "test_audit:KillerKind"
+            registry.builtin_kinds()["killer"] = "test_audit:KillerKind"
 
-    monkeypatch.setitem(kinds.BUILTIN_KINDS, "killer", "test_audit:KillerKind")
+    monkeypatch.setitem(registry.builtin_kinds(), "killer", "test_audit:KillerKind")
     project(tmp_path, rules=TEST_RULES + KILLER_RULE)
     rows = [{"id": f"a{i}", "text": f"Article {i} with a |mark|.\n"} for i in range(6)]
     rows[4]["text"] += "KILL-THE-WORKER\n"

@@ -57,9 +57,10 @@ def test_no_private_name_is_imported_across_modules():
 
 
 def test_the_cli_goes_through_the_public_api():
-    """cli.py imports the API (lintnews), config, registry, report and the internal codes
-    table; never the engine, sources, kinds or facts."""
-    allowed = {"lintnews", "config", "registry", "report", "internal", "diagnostics", "server"}
+    """cli.py imports the API (lintnews), config, registry, report, the internal codes
+    table and the front ends beside it (server, audit, which call the API themselves);
+    never the engine, sources, kinds, facts or nlp."""
+    allowed = {"lintnews", "config", "registry", "report", "internal", "diagnostics", "server", "audit"}
     tree = ast.parse((REPO / "lintnews" / "cli.py").read_text(encoding="utf-8"))
     used = set()
     for node in ast.walk(tree):

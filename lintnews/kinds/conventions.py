@@ -72,9 +72,10 @@ class StyleMixKind(Kind):
                 f.fix_message = f"use {style} quotation marks throughout"
                 # a straight mark's direction is read from its neighbours: where they would
                 # read it the other way ('the“ word'), the fix would unbalance the quotes
-                f.fix_safe = style == "curly" or all(
-                    direction(text, i) == ("open" if text[i] == OPEN_CURLY else "close")
-                    and not is_inch_mark(text, i) for i in minority)
+                # (typing marks straight is always safe: it needs no direction)
+                f.fix_safe = style == "straight" or all(
+                    direction(text, i) == ("open" if r == OPEN_CURLY else "close")
+                    and not is_inch_mark(text, i) for i, _, r in edits)
         yield f
 
     @staticmethod
