@@ -1,5 +1,5 @@
 """Wording checks: a/an by sound (W101), doubled words (W102), less/fewer (W103),
-quotation marks and brackets never closed (W201), spacing (W202).
+quotation marks and brackets never closed (W201), spacing (W202), invisible characters (W203).
 
 These read the text itself (regexes over ``Article.text``); only less/fewer
 needs the tagger. All positions are ``Article.text`` offsets.
@@ -761,3 +761,99 @@ def _snippet(text: str, start: int, words: int = 5) -> str:
     """The first few words after ``start`` on its line."""
     seg = text[start:start + 80].split("\n")[0]
     return " ".join(seg.split()[:words])
+
+
+# ---------------------------------------------------------------------------------------
+# W203 invisible characters
+# ---------------------------------------------------------------------------------------
+
+# Format characters that show as nothing: deleting one changes nothing a reader sees.
+_FORMAT_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
+                 "\u200d": "zero-width joiner", "\u2060": "word joiner", "\u00ad": "soft hyphen",
+                 "\ufeff": "byte-order mark"}
+# Tab, line feed and carriage return are layout; every other C0 and C1 control is stray.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def _joins_a_script(text: str, i: int) -> bool:
+    """Whether the joiner at ``i`` stands beside a character of a script or emoji that uses
+    joiners (Persian, Indic scripts, emoji sequences such as a family): there it is spelling."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(text):
+            c = text[j]
+            if ord(c) >= 0x250 and not ("\u2000" <= c <= "\u206f") and not c.isspace():
+                return True
+    return False
+
+
+def _cp1252(ch: str) -> str | None:
+    """The Windows-1252 character a C1 control stands for when text was read as Latin-1
+    (U+0092 for ’), or None."""
+    if not "\x80" <= ch <= "\x9f":
+        return None
+    try:
+        return bytes([ord(ch)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _char_fix(text: str, i: int, start: int, end: int) -> tuple[str, bool, str]:
+    """(replacement, safe, name) for the invisible character at ``i`` in the run ``[start, end)``."""
+    ch = text[i]
+    if ch in _FORMAT_NAMES:
+        return "", True, _FORMAT_NAMES[ch]
+    name = f"control character U+{ord(ch):04X}"
+    meant = _cp1252(ch)
+    if meant is not None:  # a Windows-1252 ’ or “ read as Latin-1: what was meant is a guess
+        return meant, False, f"{name} (a Windows-1252 '{meant}' decoded as Latin-1?)"
+    glued = 0 < start and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
+    if glued and ch in "\x0b\x0c":  # a line or page break from a word processor
+        return " ", False, name
+    return "", not glued, name
+
+
+class InvisibleCharacterKind(Kind):
+    """Zero-width characters, soft hyphens, a byte-order mark inside the text, control characters."""
+
+    literal = True
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        for m in _INVISIBLE.finditer(text):
+            chars = [i for i in range(m.start(), m.end())
+                     if not (text[i] in _JOINERS and _joins_a_script(text, i))]
+            if not chars:
+                continue
+            yield from self._runs(text, chars)
+
+    @staticmethod
+    def _runs(text: str, chars: list[int]) -> Iterable[Finding]:
+        """One finding per run of neighbouring invisible characters (one problem, one finding)."""
+        runs: list[list[int]] = []
+        for i in chars:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            s, e = run[0], run[-1] + 1
+            parts = [_char_fix(text, i, s, e) for i in run]
+            names = list(dict.fromkeys(p[2] for p in parts))
+            what = names[0] if len(run) == 1 else f"{len(run)} invisible characters ({', '.join(names)})"
+            where = _between(text, s, e)
+            yield Finding(s, e, f"{'a ' if len(run) == 1 else ''}{what}"
+                                f" {where}: invisible, but it breaks search, spelling checks and word counts",
+                          fix=[(s, e, "".join(p[0] for p in parts))],
+                          fix_message="remove it" if all(not p[0] for p in parts) else "replace it",
+                          fix_safe=all(p[1] for p in parts))
+
+
+def _between(text: str, start: int, end: int) -> str:
+    """Where an invisible run stands: "between 'Pres' and 'ident'", "after 'said'"."""
+    clean = _INVISIBLE.sub("", text[max(0, start - 15):start])
+    a = re.search(r"\S{0,12}$", clean).group()
+    b = re.match(r"\S{0,12}", _INVISIBLE.sub("", text[end:end + 15])).group()
+    if a and b:
+        return f"between '{a}' and '{b}'"
+    return f"after '{a}'" if a else f"before '{b}'" if b else "on its own"
