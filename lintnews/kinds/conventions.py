@@ -1,16 +1,18 @@
 """C105 style-mix: two typographic conventions in one article.
 
-Three families, each reported once per article at the first mark of the
-minority style (the other style's first use is the related location):
-straight and curly double quotes; digits and words for the same small number
-("nine countries" and "9 countries"); day-month and month-day dates
-("4 March" and "March 4").
+Each family is reported once per article at the first mark of the minority
+style (the other style's first use is the related location): straight and
+curly double quotes; digits and words for the same small number ("nine
+countries" and "9 countries"); day-month and month-day dates ("4 March" and
+"March 4"); dashes set two ways (spaced and closed em dashes, typed hyphens
+and typeset dashes).
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable
 
+from ..facts.dashes import NAMES as DASH_NAMES
 from ..facts.quotes import CLOSE_CURLY, OPEN_CURLY, STRAIGHT, direction, is_inch_mark
 from ..lexicon import MONTH_ABBREVIATIONS, MONTHS as LEXICON_MONTHS
 from .base import Context, Finding, Kind
@@ -34,7 +36,7 @@ _DIGIT_NOUNS = {"points", "goals", "runs", "wickets", "sets", "games", "holes", 
 class StyleMixKind(Kind):
     """Straight and curly quotes, digits and words for one number, two date formats."""
 
-    defaults = {"quotes": True, "numbers": True, "dates": True, "min_ratio": 2.0}
+    defaults = {"quotes": True, "numbers": True, "dates": True, "dashes": True, "min_ratio": 2.0}
     requires = frozenset()
 
     def check(self, ctx: Context) -> Iterable[Finding]:
@@ -44,6 +46,8 @@ class StyleMixKind(Kind):
             yield from self._numbers(ctx)
         if self.options["dates"]:
             yield from self._dates(ctx)
+        if self.options["dashes"]:
+            yield from _dashes(ctx)
 
     # -- quotes --------------------------------------------------------------------------
     def _quotes(self, ctx: Context) -> Iterable[Finding]:
@@ -136,3 +140,44 @@ class StyleMixKind(Kind):
                       f"{names[1]} ('{other.group()}', line {ctx.article.line_of(other.start())})",
                       related=[(other.start(), other.end(), f"'{other.group()}' written {names[1]} here")])
 
+
+
+# -- dashes --------------------------------------------------------------------------------
+def _dashes(ctx: Context) -> Iterable[Finding]:
+    """Dashes spaced and closed up ("plan — which", "deal—signed"), or typed (a spaced
+    hyphen, a double hyphen) beside typeset ones (em or en dashes), outside quotations:
+    once per article, since one mix of dashes is one problem that needs one pass."""
+    quotes = ctx.facts.quotes  # a quoted statement keeps its own punctuation
+    found = [d for d in ctx.facts.dashes if not quotes.contains(d.start, d.end)]
+    spacing = [(d, "a spaced dash" if d.spaced else "a closed-up dash") for d in found if d.dash != "-"]
+    typed = [(d, "a typed dash" if d.typed else "a typeset dash") for d in found]
+    for group in (spacing, typed):
+        f = _minority(ctx, group)
+        if f is not None:
+            yield f
+            return
+
+
+def _minority(ctx: Context, group: list) -> Finding | None:
+    """The finding at the first dash of the less-used style in ``group``, or None."""
+    styles: dict[str, list] = {}
+    for d, style in group:
+        styles.setdefault(style, []).append(d)
+    if len(styles) != 2:
+        return None
+    (a, da), (b, db) = styles.items()  # a: the style used first
+    (mname, mins), (oname, majs) = ((b, db), (a, da)) if len(db) <= len(da) else ((a, da), (b, db))
+    (ms, me, mdash, _), (os_, oe, _, _) = mins[0], majs[0]
+    text = ctx.article.text
+    how = f"mostly writes {oname} ({len(majs)} to {len(mins)}" if len(majs) > len(mins) \
+        else f"writes {oname} first ({len(majs)} each"
+    return Finding(ms, me, f"{mname} ({DASH_NAMES[mdash]}: '{_context(text, ms, me)}') here, but the "
+                   f"article {how}; '{_context(text, os_, oe)}' on line {ctx.article.line_of(os_)})",
+                   related=[(os_, oe, f"{oname} here")])
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """A dash with the word on each side: 'plan — which'."""
+    a = re.search(r"[^\s—–-]{0,12}$", text[max(0, start - 12):start]).group()
+    b = re.match(r"[^\s—–-]{0,12}", text[end:end + 12]).group()
+    return a + text[start:end] + b

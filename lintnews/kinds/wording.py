@@ -501,12 +501,14 @@ class _Layout:
 class SpacingKind(Kind):
     """No space after sentence punctuation, doubled spaces, a space before , or ."""
 
-    defaults = {"double_spaces": True, "space_before": True, "missing_space": True}
+    defaults = {"double_spaces": True, "space_before": True, "missing_space": True, "dashes": True}
     literal = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
         layout = _Layout(text)
+        if self.options["dashes"]:
+            yield from _lopsided_dashes(text, ctx.facts.dashes, layout)
         if self.options["missing_space"]:
             seen: set[int] = set()
             stray = set(ctx.facts.quotes.unmatched)
@@ -602,6 +604,48 @@ class SpacingKind(Kind):
                           f"no space after '{punct[:-1] if side == 'open' else punct}' in "
                           f"'{_around(text, m.start(1), m.end(2))}'",
                           fix=[(where, where, " ")], fix_message="insert a space", fix_safe=side is not None)
+
+
+# A dash spaced on one side only: "bid— though", "Canada —adding" (between two words).
+_LOPSIDED_DASH = re.compile(r"(?<=[A-Za-z])(?:(—|–|--)[ \t]+|[ \t]+(—|–|--))(?=[A-Za-z])")
+# A hyphen so spaced is a dash or a compound with a stray space ("style -and price",
+# "thinly -veiled", "Sydney- nullified"); not a suspended hyphen ("mid- and long-term",
+# "first- or second-degree", "pre- to post-war") nor its mirror ("full-time and -part").
+_LOPSIDED_HYPHEN = re.compile(r"(?<=[A-Za-z]{2})-[ \t]+(?=[A-Za-z])|(?<=[A-Za-z])[ \t]+-(?=[A-Za-z]{2})")
+_SUSPENDED = re.compile(r"(?:(?:and|or|nor|to|than|versus|vs|through|but not)\b|&)", re.I)
+_SUSPENDED_BEFORE = re.compile(r"(?:\b(?:and|or|nor|to|than|versus|vs|through)|&)[ \t]*$", re.I)
+
+
+def _lopsided_dashes(text: str, dashes, layout: "_Layout") -> Iterable[Finding]:
+    """A dash or hyphen with a space on one side only. The fix spaces a dash as the
+    article's other dashes are set (both sides, or neither); a hyphen has no fix, since
+    whether it was a dash or part of a compound is a guess."""
+    spaced = sum(1 for d in dashes if d.spaced and not d.typed)
+    closed = sum(1 for d in dashes if not d.spaced and not d.typed)
+    for m in _LOPSIDED_DASH.finditer(text):
+        dash = m.group(1) or m.group(2)
+        glued_left = m.group(1) is not None
+        d0 = m.start() if glued_left else m.end() - len(dash)
+        if closed > spaced:
+            fix, how = (d0 + len(dash), m.end(), "") if glued_left else (m.start(), d0, ""), "close it up"
+        else:
+            at = d0 if glued_left else m.end()
+            fix, how = (at, at, " "), "space it on both sides"
+        side = "after it but not before" if glued_left else "before it but not after"
+        yield Finding(m.start(), m.end(), f"the {_DASH_WORDS[dash]} in '{_around(text, m.start(), m.end())}' "
+                      f"has a space {side}", fix=[fix], fix_message=how,
+                      fix_safe=spaced != closed)
+    for m in _LOPSIDED_HYPHEN.finditer(text):
+        glued_left = text[m.start()] == "-"
+        if layout.chunk(m.start())[0] or (glued_left and _SUSPENDED.match(text, m.end())) \
+                or (not glued_left and _SUSPENDED_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            continue
+        side = "after it but not before" if glued_left else "before it but not after"
+        yield Finding(m.start(), m.end(), f"the hyphen in '{_around(text, m.start(), m.end())}' has a space "
+                      f"{side}: a dash spaced on both sides, or a compound with no space?")
+
+
+_DASH_WORDS = {"—": "em dash", "–": "en dash", "--": "double hyphen"}
 
 
 # ---------------------------------------------------------------------------------------
