@@ -10,6 +10,7 @@ import bisect
 import re
 from typing import Iterable
 
+from ..facts.acronyms import KNOWN_ACRONYMS
 from ..facts.quotes import CLOSERS, DOUBLED, MARKS, OPENERS, STRAIGHT, at_junction, direction, mark_width
 from .base import Context, Finding, Kind
 
@@ -415,7 +416,11 @@ class LessFewerKind(Kind):
 # W202 spacing
 # ---------------------------------------------------------------------------------------
 
-_NO_SPACE = re.compile(r"((?:(?<=[a-z0-9%)\]\"”’])[.!?]|(?<=[A-Z])[!?]|(?<=[A-Z]{2})\.(?=[A-Z][a-z]{2}))[\"”’')]?)"
+# a sentence end glued to the next sentence: after a word, a number, a closing mark or bracket
+# ('policies.President', 'in 2022.US crude', 'said."The', 'Travel.“It', 'won.”“It', 'U.S.Officials')
+_NO_SPACE = re.compile(r"((?:(?<=[a-z0-9%)\]\"”’'])[.!?]|(?<=[A-Z])[!?]|(?<=[A-Z]{2})\.(?=[\"“‘]?[A-Z][a-z]{2})"
+                       r"|(?<=\.[A-Z])\.(?=[\"“‘]?[A-Z][a-z]))"
+                       r"[\"”’')]?[“‘]?)"
                        r"([A-Z](?=[a-z])|[AI](?=[\s'’])|[A-Z](?=[A-Z]+[\s,;:]))")
 _NO_SPACE_CLAUSE = re.compile(r"((?:(?<=[A-Za-z]{2})|(?<=\d[a-z])|(?<=\w\))|(?<=[a-z]['’]))"
                               r"(?:[,;:](?=[A-Za-z]{2}|[aAI]\s)|,(?=\d))|(?<=\d),(?=[a-z]{2}))")
@@ -428,9 +433,12 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)%])[ \t\u00a0]+(?=[,.](?![.\w])|;(?=\s|$)|:(?=[ \t]+[A-Za-z]))")
 _MARK_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon", "?": "question mark",
                "!": "exclamation mark"}
-_URLISH = re.compile(r"(https?://|www\.|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
-                     r"\b|\.(js|py|exe|html?|php|asp|net|NET)\b)", re.I)
+# a web or e-mail address; a domain's ending is in lower case ("in 2022.US crude" is no address)
+_URLISH = re.compile(r"((?i:https?://|www\.)|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
+                     r"\b|(?i:\.(js|py|exe|html?|php|asp|net))\b)")
 _CHUNK = re.compile(r"\S+")
+# an abbreviation of single letters and full stops, its last stop to come: "U.S", "p.m", "e.g"
+_LETTERS_AND_STOPS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
@@ -549,7 +557,7 @@ class SpacingKind(Kind):
         """
         if text[i] in "”’')":
             return "close"
-        if text[i] == "“":
+        if text[i] in "“‘":
             return "open"
         for q in quotes.quotes:
             if q.closed and q.end - 1 == i:
@@ -594,11 +602,12 @@ class SpacingKind(Kind):
             # the word before: an abbreviation or initials (U.S.A, J.K) is not a sentence end
             if text[m.start(1) - 1].isalnum():
                 length, dotted = layout.word_before(m.start(1))
-                # (one letter is an initial, "J.Smith"; one digit ends a date, "on May 3.Without")
-                if dotted or (punct[0] == "." and length <= 1 and not text[m.start(1) - 1].isdigit()):
+                # (one letter is an initial, "J.Smith"; one digit ends a date, "on May 3.Without");
+                # but a word after letters and full stops starts a sentence ("the U.S.Officials")
+                if (dotted and not _sentence_after_stops(text, m.start(1), m.start(2))) or (punct[0] == "." and length <= 1 and not text[m.start(1) - 1].isdigit()):
                     continue
             # 'carpet."It's': the space goes after a closing mark but before an opening one
-            side = self._side(text, quotes, m.end(1) - 1) if punct[-1] in "\"”’')" else "close"
+            side = self._side(text, quotes, m.end(1) - 1) if punct[-1] in "\"”’')“‘" else "close"
             where = m.end(1) - 1 if side == "open" else m.start(2)
             yield Finding(m.start(1), m.end(2),
                           f"no space after '{punct[:-1] if side == 'open' else punct}' in "
@@ -646,6 +655,25 @@ def _lopsided_dashes(text: str, dashes, layout: "_Layout") -> Iterable[Finding]:
 
 
 _DASH_WORDS = {"—": "em dash", "–": "en dash", "--": "double hyphen"}
+
+
+def _sentence_after_stops(text: str, stop: int, word: int) -> bool:
+    """Whether the capitalised word at ``word``, glued to the full stop at ``stop`` that ends
+    an abbreviation of letters and stops, starts a sentence: after a lower-case abbreviation
+    ("p.m.The", "e.g.The") or a known one ("the U.S.Officials") any word does; after initials
+    ("J.K.Rowling", "D.C.It") only a word no name is (a pronoun, article or conjunction)."""
+    abbr = _LETTERS_AND_STOPS.search(text, max(0, stop - 12), stop)
+    nxt = _GLUED_WORD.match(text, word)
+    if abbr is None or nxt is None:
+        return False
+    letters = abbr.group().replace(".", "")
+    return letters.islower() or letters in KNOWN_ACRONYMS or nxt.group().lower() in _SENTENCE_OPENERS
+
+
+_GLUED_WORD = re.compile(r"[A-Z][a-z]+\b")
+# Words that open a sentence and are never a name (after initials: "D.C.It", not "J.K.Rowling").
+_SENTENCE_OPENERS = FUNCTION_WORDS | {"his", "her", "their", "its", "there", "these", "those", "i", "you",
+                                     "after", "before", "when", "while", "but", "however", "yet", "so"}
 
 
 # ---------------------------------------------------------------------------------------
