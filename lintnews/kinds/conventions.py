@@ -5,7 +5,8 @@ style (the other style's first use is the related location): straight and
 curly double quotes; digits and words for the same small number ("nine
 countries" and "9 countries"); day-month and month-day dates ("4 March" and
 "March 4"); dashes set two ways (spaced and closed em dashes, typed hyphens
-and typeset dashes).
+and typeset dashes); a full stop or comma inside the closing mark of a quoted
+phrase in one place and outside it in another.
 """
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ _DIGIT_NOUNS = {"points", "goals", "runs", "wickets", "sets", "games", "holes", 
 class StyleMixKind(Kind):
     """Straight and curly quotes, digits and words for one number, two date formats."""
 
-    defaults = {"quotes": True, "numbers": True, "dates": True, "dashes": True, "min_ratio": 2.0}
+    defaults = {"quotes": True, "numbers": True, "dates": True, "dashes": True, "quote_punctuation": True,
+                "min_ratio": 2.0}
     requires = frozenset()
 
     def check(self, ctx: Context) -> Iterable[Finding]:
@@ -48,6 +50,8 @@ class StyleMixKind(Kind):
             yield from self._dates(ctx)
         if self.options["dashes"]:
             yield from _dashes(ctx)
+        if self.options["quote_punctuation"]:
+            yield from _quote_punctuation(ctx)
 
     # -- quotes --------------------------------------------------------------------------
     def _quotes(self, ctx: Context) -> Iterable[Finding]:
@@ -181,3 +185,55 @@ def _context(text: str, start: int, end: int) -> str:
     a = re.search(r"[^\s—–-]{0,12}$", text[max(0, start - 12):start]).group()
     b = re.match(r"[^\s—–-]{0,12}", text[end:end + 12]).group()
     return a + text[start:end] + b
+
+
+# -- full stops and commas inside or outside a quoted phrase ------------------------------------
+# A quoted phrase: at most this many words, starting in lower case after a word, no sentence
+# punctuation of its own ("called it “a fraud”."). Where such a phrase's full stop or comma goes
+# is a house choice (American style inside, British outside); a whole quoted sentence keeps it
+# inside in both, and a longer quotation may be one, so neither is compared.
+PHRASE_WORDS = 6
+_PHRASE = re.compile(r"[a-z][^.!?;:]*[^.!?;:\s]$|[a-z][^.!?;:]*[^.!?;:\s][.,]$")
+
+
+def _quote_punctuation(ctx: Context) -> Iterable[Finding]:
+    """Quoted phrases whose full stop or comma is inside the closing mark in one place and
+    outside it in another: once per article, at the first of the less-used placement."""
+    text = ctx.article.text
+    placed: dict[str, list[tuple[int, int]]] = {"inside": [], "outside": []}
+    for q in ctx.facts.quotes.quotes:
+        where = _placement(text, q)
+        if where is not None:
+            placed[where[0]].append(where[1])
+    ins, outs = placed["inside"], placed["outside"]
+    if not ins or not outs:
+        return
+    (mname, mins), (oname, majs) = (("inside", ins), ("outside", outs)) if len(ins) < len(outs) or \
+        (len(ins) == len(outs) and ins[0] > outs[0]) else (("outside", outs), ("inside", ins))
+    (ms, me), (os_, oe) = mins[0], majs[0]
+    mark = "full stop" if "." in text[ms:me] else "comma"
+    yield Finding(ms, me, f"the {mark} is {mname} the closing quotation mark of a quoted phrase here "
+                  f"('{_tail(text, ms, me)}'), but the article puts them {oname} elsewhere ('{_tail(text, os_, oe)}', line "
+                  f"{ctx.article.line_of(os_)}; {len(majs)} to {len(mins)})",
+                  related=[(os_, oe, f"{oname} the closing mark here")])
+
+
+def _placement(text: str, q) -> tuple[str, tuple[int, int]] | None:
+    """('inside' or 'outside', the span of punctuation and mark) for a quoted phrase, else None."""
+    if not q.closed or q.start < 2 or not text[q.start - 1].isspace() or not text[q.start - 2].isalpha():
+        return None
+    s, e = q.inner
+    inner = text[s:e]
+    if len(inner.split()) > PHRASE_WORDS or not _PHRASE.match(inner):
+        return None
+    after = text[q.end:q.end + 2]
+    if inner[-1] in ".," and (after[:1].isspace() or not after):
+        return "inside", (e - 1, q.end)
+    if inner[-1] not in ".," and after[:1] in (".", ",") and after != "..":
+        return "outside", (e, q.end + 1)
+    return None
+
+
+def _tail(text: str, start: int, end: int) -> str:
+    """The end of a quoted phrase with its mark and punctuation: 'a fraud”.'."""
+    return re.search(r"\S{0,15}$", text[max(0, start - 15):start]).group() + text[start:end]
