@@ -37,8 +37,8 @@ _DIGIT_NOUNS = {"points", "goals", "runs", "wickets", "sets", "games", "holes", 
 class StyleMixKind(Kind):
     """Straight and curly quotes, digits and words for one number, two date formats."""
 
-    defaults = {"quotes": True, "numbers": True, "dates": True, "dashes": True, "quote_punctuation": True,
-                "min_ratio": 2.0}
+    defaults = {"quotes": True, "numbers": True, "dates": True, "dashes": True, "typed_dashes": False,
+                "quote_punctuation": True, "min_ratio": 2.0}
     requires = frozenset()
 
     def check(self, ctx: Context) -> Iterable[Finding]:
@@ -49,7 +49,7 @@ class StyleMixKind(Kind):
         if self.options["dates"]:
             yield from self._dates(ctx)
         if self.options["dashes"]:
-            yield from _dashes(ctx)
+            yield from _dashes(ctx, self.options["typed_dashes"])
         if self.options["quote_punctuation"]:
             yield from _quote_punctuation(ctx)
 
@@ -147,15 +147,15 @@ class StyleMixKind(Kind):
 
 
 # -- dashes --------------------------------------------------------------------------------
-def _dashes(ctx: Context) -> Iterable[Finding]:
-    """Dashes spaced and closed up ("plan — which", "deal—signed"), or typed (a spaced
-    hyphen, a double hyphen) beside typeset ones (em or en dashes), outside quotations:
-    once per article, since one mix of dashes is one problem that needs one pass."""
+def _dashes(ctx: Context, typed_too: bool) -> Iterable[Finding]:
+    """Dashes spaced and closed up ("plan — which", "deal—signed"), and with ``typed_too``
+    typed ones (a spaced hyphen, a double hyphen) beside typeset ones (em or en dashes),
+    outside quotations: once per article, since one mix of dashes is one problem."""
     quotes = ctx.facts.quotes  # a quoted statement keeps its own punctuation
     found = [d for d in ctx.facts.dashes if not quotes.contains(d.start, d.end)]
     spacing = [(d, "a spaced dash" if d.spaced else "a closed-up dash") for d in found if d.dash != "-"]
     typed = [(d, "a typed dash" if d.typed else "a typeset dash") for d in found]
-    for group in (spacing, typed):
+    for group in (spacing, typed) if typed_too else (spacing,):
         f = _minority(ctx, group)
         if f is not None:
             yield f

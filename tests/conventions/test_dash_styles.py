@@ -26,3 +26,10 @@ def test_a_mix_of_dashes_is_one_finding_with_the_other_style_related():
 
 def test_dashes_inside_quotations_are_the_speakers():
     assert c105('The plan — the first — failed. "We tried - we really did - and lost," he said.') == []
+
+
+def test_typed_beside_typeset_dashes_only_when_the_newsroom_asks():
+    text = "The plan – the first – failed. The deal - signed in May - held."
+    assert c105(text) == []
+    (d,) = [d for d in lint(text, "C105", options=(("style-mix", (("typed_dashes", True),)),)) if d.code == "C105"]
+    assert d.text == " - " and "typed dash" in d.message
