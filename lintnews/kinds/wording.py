@@ -1,8 +1,9 @@
-"""Wording checks: a/an by sound (W101), doubled words (W102), less/fewer (W103),
-quotation marks and brackets never closed (W201), spacing (W202), invisible characters (W203).
+"""Wording checks: a/an by sound (W101), doubled words (W102), less/fewer (W103), broken
+phrases (W104), quotation marks and brackets never closed (W201), spacing (W202), invisible
+characters (W203).
 
-These read the text itself (regexes over ``Article.text``); only less/fewer
-needs the tagger. All positions are ``Article.text`` offsets.
+These read the text itself (regexes over ``Article.text``); only less/fewer and
+broken phrases need the tagger. All positions are ``Article.text`` offsets.
 """
 from __future__ import annotations
 
@@ -929,3 +930,89 @@ def _between(text: str, start: int, end: int) -> str:
     if a and b:
         return f"between '{a}' and '{b}'"
     return f"after '{a}'" if a else f"before '{b}'" if b else "on its own"
+
+
+# ---------------------------------------------------------------------------------------
+# W104 broken phrases
+# ---------------------------------------------------------------------------------------
+
+_MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+# Finite auxiliaries that never follow an article: "the would", "a was" (unlike "the will",
+# "a must", "the haves", "does" the deer, whose noun senses are ordinary).
+_FINITE_AUX = frozenset({"is", "was", "are", "were", "has", "had", "would", "could", "should", "did"})
+# Prepositions after which "than" has lost its comparative ("fines of than $1m").
+_BEFORE_THAN = frozenset({"of", "to", "for", "at", "by", "from", "with", "on", "about"})
+_COMPARATIVE_BEFORE = frozenset({"more", "less", "rather", "other", "fewer", "better", "worse", "sooner"})
+
+
+class BrokenPhraseKind(Kind):
+    """A word dropped or left over, so that the phrase no longer parses: a modal before a
+    past form ("might represented"), "of than", an article before a finite verb ("the would")."""
+
+    requires = frozenset({"tagger", "attribute_ruler", "lemmatizer"})
+    literal = True
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        for tok in doc:
+            found = _modal_past(doc, tok) or _lost_comparative(doc, tok) or _article_verb(doc, tok) \
+                or _article_between_verbs(doc, tok)
+            if found is not None:
+                start, end, msg = found
+                yield Finding(start, end, msg)
+
+
+def _modal_past(doc, tok) -> tuple[int, int, str] | None:
+    """A modal before a past tense or participle, an adverb or two between: "might represented"."""
+    if tok.tag_ != "MD" or tok.text not in _MODALS:  # "May said": Brian May; "Will told": a Will
+        return None
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 2 and doc[j].tag_ in ("RB", "RBR") and doc[j].lower_ != "not":
+        j += 1
+    if j >= len(doc) or doc[j].tag_ not in ("VBD", "VBN") or not doc[j].is_lower \
+            or doc[j].lower_ == doc[j].lemma_ or not doc[j].text.isalpha():
+        return None
+    verb = doc[j]
+    return tok.idx, verb.idx + len(verb), (f"'{doc[tok.i:j + 1].text}': a modal before a past form; "
+                                           f"'have' dropped ('{tok.text} have {verb.text}'), or the wrong "
+                                           f"form ('{tok.text} {verb.lemma_}')?")
+
+
+def _lost_comparative(doc, tok) -> tuple[int, int, str] | None:
+    """A preposition straight before "than": "fines of than $1m" has lost its "more"."""
+    if tok.lower_ != "than" or tok.i == 0:
+        return None
+    prep = doc[tok.i - 1]
+    if prep.lower_ not in _BEFORE_THAN or prep.whitespace_ == "" or \
+            (prep.i > 0 and doc[prep.i - 1].lower_ in _COMPARATIVE_BEFORE):
+        return None
+    return prep.idx, tok.idx + len(tok), (f"'{prep.text} than': a comparative word dropped "
+                                          f"('{prep.text} more than', '{prep.text} less than')?")
+
+
+def _article_verb(doc, tok) -> tuple[int, int, str] | None:
+    """An article straight before a finite auxiliary: "officials said the would expand"."""
+    if tok.text not in ("the", "a", "an") or tok.i + 1 >= len(doc):
+        return None
+    nxt = doc[tok.i + 1]
+    if nxt.text not in _FINITE_AUX or nxt.tag_ not in ("VBZ", "VBD", "VBP", "MD"):
+        return None
+    return tok.idx, nxt.idx + len(nxt), (f"'{tok.text} {nxt.text}': an article before a verb; a word "
+                                         f"dropped after '{tok.text}' or '{tok.text}' left over?")
+
+
+def _article_between_verbs(doc, tok) -> tuple[int, int, str] | None:
+    """An article left between an auxiliary and its verb: "it would the expand", "had the agreed
+    to"; not a participle that modifies a noun ("had the added advantage")."""
+    if tok.tag_ != "MD" and not (tok.lemma_ == "have" and tok.pos_ == "AUX") or not tok.is_lower:
+        return None
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in ("the", "a", "an"):
+        return None
+    verb = doc[tok.i + 2]
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if verb.tag_ not in ("VB", "VBN", "VBD") or not verb.is_lower or \
+            (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return None
+    art = doc[tok.i + 1]
+    return art.idx, verb.idx + len(verb), (f"'{tok.text} {art.text} {verb.text}': an article between two "
+                                           f"verbs; '{art.text}' left over, or a noun dropped after it?")
