@@ -35,7 +35,8 @@ _DIGIT_NOUNS = {"points", "goals", "runs", "wickets", "sets", "games", "holes", 
 
 
 class StyleMixKind(Kind):
-    """Straight and curly quotes, digits and words for one number, two date formats."""
+    """Straight and curly quotes, digits and words for one number, two date formats, dashes
+    set two ways, punctuation inside and outside a quoted phrase's closing mark."""
 
     defaults = {"quotes": True, "numbers": True, "dates": True, "dashes": True, "typed_dashes": False,
                 "quote_punctuation": True, "min_ratio": 2.0}
@@ -145,7 +146,6 @@ class StyleMixKind(Kind):
                       related=[(other.start(), other.end(), f"'{other.group()}' written {names[1]} here")])
 
 
-
 # -- dashes --------------------------------------------------------------------------------
 def _dashes(ctx: Context, typed_too: bool) -> Iterable[Finding]:
     """Dashes spaced and closed up ("plan — which", "deal—signed"), and with ``typed_too``
@@ -213,8 +213,8 @@ def _quote_punctuation(ctx: Context) -> Iterable[Finding]:
     (ms, me), (os_, oe) = mins[0], majs[0]
     mark = "full stop" if "." in text[ms:me] else "comma"
     yield Finding(ms, me, f"the {mark} is {mname} the closing quotation mark of a quoted phrase here "
-                  f"('{_tail(text, ms, me)}'), but the article puts them {oname} elsewhere ('{_tail(text, os_, oe)}', line "
-                  f"{ctx.article.line_of(os_)}; {len(majs)} to {len(mins)})",
+                  f"('{_tail(text, ms, me)}'), but the article puts them {oname} elsewhere "
+                  f"('{_tail(text, os_, oe)}', line {ctx.article.line_of(os_)}; {len(majs)} to {len(mins)})",
                   related=[(os_, oe, f"{oname} the closing mark here")])
 
 

@@ -605,7 +605,8 @@ class SpacingKind(Kind):
                 length, dotted = layout.word_before(m.start(1))
                 # (one letter is an initial, "J.Smith"; one digit ends a date, "on May 3.Without");
                 # but a word after letters and full stops starts a sentence ("the U.S.Officials")
-                if (dotted and not _sentence_after_stops(text, m.start(1), m.start(2))) or (punct[0] == "." and length <= 1 and not text[m.start(1) - 1].isdigit()):
+                initial = punct[0] == "." and length <= 1 and not text[m.start(1) - 1].isdigit()
+                if initial or (dotted and not _sentence_after_stops(text, m.start(1), m.start(2))):
                     continue
             # 'carpet."It's': the space goes after a closing mark but before an opening one
             side = self._side(text, quotes, m.end(1) - 1) if punct[-1] in "\"”’')“‘" else "close"

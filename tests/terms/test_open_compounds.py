@@ -16,12 +16,12 @@ def flagged(text: str, on: bool = True) -> list[str]:
 @pytest.mark.parametrize("marked", [
     "The bank made a half-point cut in May. A second [[half point]] cut followed in June.",
     "Rates fell by a half-point on Monday. They fell by a [[half point]] again on Friday.",
-    "It was the most high-profile case of the year. Another [[high profile]] trial starts soon.",
-    "The firm kept its dot com culture after the [[dot-com]] crash.",
-    "Scientists tested a brain control interface. Few teams have run [[brain-control]] trials.",
-    "Officials signed a third-country agreement. Critics say [[third country]] deals cost too much.",
-    "The clean-energy startup lost its chairman. The [[clean energy]] company said it would go on.",
-    "Roasters sell higher-quality coffee. Dealers bought the [[higher quality]] beans in bulk.",
+    "Police began a full-scale search. A second [[full scale]] operation followed at dawn.",
+    "The city runs real time bus signs, and [[real-time]] train boards are next.",
+    "Hospitals tested open source software, and more [[open-source]] tools will follow.",
+    "Nurses on the front-line wards were praised. All [[front line]] staff will get a bonus.",
+    "The cross-border trade fell. The [[cross border]] checks were blamed.",
+    "The top-flight clubs voted. Several [[top flight]] managers objected.",
     "The council approved a one-way system. Drivers complained about the [[one way]] system in May.",
     "The long-haul flights were cancelled. Some [[long haul]] routes will return next year.",
 ])
