@@ -148,12 +148,14 @@ class StyleMixKind(Kind):
 
 # -- dashes --------------------------------------------------------------------------------
 def _dashes(ctx: Context, typed_too: bool) -> Iterable[Finding]:
-    """Dashes spaced and closed up ("plan — which", "deal—signed"), and with ``typed_too``
-    typed ones (a spaced hyphen, a double hyphen) beside typeset ones (em or en dashes),
-    outside quotations: once per article, since one mix of dashes is one problem."""
+    """Em and en dashes spaced and closed up ("plan — which", "deal—signed"), and with
+    ``typed_too`` typed dashes too (a spaced hyphen, a double hyphen: typewriter habits), each
+    beside typeset ones and spaced two ways, outside quotations: once per article, since one
+    mix of dashes is one problem."""
     quotes = ctx.facts.quotes  # a quoted statement keeps its own punctuation
     found = [d for d in ctx.facts.dashes if not quotes.contains(d.start, d.end)]
-    spacing = [(d, "a spaced dash" if d.spaced else "a closed-up dash") for d in found if d.dash != "-"]
+    spacing = [(d, "a spaced dash" if d.spaced else "a closed-up dash") for d in found
+               if d.dash != "-" and (typed_too or not d.typed)]
     typed = [(d, "a typed dash" if d.typed else "a typeset dash") for d in found]
     for group in (spacing, typed) if typed_too else (spacing,):
         f = _minority(ctx, group)

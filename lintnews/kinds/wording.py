@@ -1004,15 +1004,17 @@ def _article_verb(doc, tok) -> tuple[int, int, str] | None:
 
 def _article_between_verbs(doc, tok) -> tuple[int, int, str] | None:
     """An article left between an auxiliary and its verb: "it would the expand", "had the agreed
-    to"; not a participle that modifies a noun ("had the added advantage")."""
-    if tok.tag_ != "MD" and not (tok.lemma_ == "have" and tok.pos_ == "AUX") or not tok.is_lower:
+    to"; not a participle that modifies a noun ("had the added advantage") nor a causative
+    ("had the injured taken to hospital"). Read from the tags alone, which the parse never
+    changes (the part of speech of "had" does)."""
+    if tok.tag_ != "MD" and not (tok.lemma_ == "have" and tok.tag_ in ("VBD", "VBZ", "VBP")) or not tok.is_lower:
         return None
     if tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in ("the", "a", "an"):
         return None
     verb = doc[tok.i + 2]
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if verb.tag_ not in ("VB", "VBN", "VBD") or not verb.is_lower or \
-            (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
+    if verb.tag_ not in ("VB", "VBN", "VBD") or not verb.is_lower or (after is not None and (
+            after.tag_[:2] in ("NN", "JJ", "CD") or after.tag_ in ("VBN", "VBD"))):
         return None
     art = doc[tok.i + 1]
     return art.idx, verb.idx + len(verb), (f"'{tok.text} {art.text} {verb.text}': an article between two "
