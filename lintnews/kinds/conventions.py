@@ -75,6 +75,7 @@ class StyleMixKind(Kind):
         if len(majority) >= self.options["min_ratio"] * len(minority):
             opens = {qt.start for qt in q.quotes}
             closes = {qt.end - 1 for qt in q.quotes if qt.closed}
+            paired = closes | {qt.start for qt in q.quotes if qt.closed}
             edits = [(i, i + 1, self._convert(text, opens, closes, i, style)) for i in minority]
             if all(r != text[i] for i, _, r in edits):  # every mark's direction is known
                 f.fix = edits
@@ -84,6 +85,9 @@ class StyleMixKind(Kind):
                 f.fix_safe = style == "curly" or all(
                     direction(text, i) == ("open" if text[i] == OPEN_CURLY else "close")
                     and not is_inch_mark(text, i) for i in minority)
+                # a mark that pairs with nothing is W201's or W202's problem: restyling it
+                # there would only move the finding ('him."The' to 'him.“The')
+                f.fix_safe = f.fix_safe and all(i in paired for i in minority)
         yield f
 
     @staticmethod
