@@ -57,4 +57,7 @@ def dashes(text: str) -> list[Dash]:
 
 
 def build(facts: "Facts") -> list[Dash]:
-    return dashes(facts.article.text)
+    """The article's dashes; one whose spaces come from around markup the reader does not
+    see as prose (a tag, an image) is no dash of the copy's."""
+    art = facts.article
+    return [d for d in dashes(art.text) if art.contiguous(d.start, d.end)]

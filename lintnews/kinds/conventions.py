@@ -209,7 +209,7 @@ def _quote_punctuation(ctx: Context) -> Iterable[Finding]:
     placed: dict[str, list[tuple[int, int]]] = {"inside": [], "outside": []}
     for q in ctx.facts.quotes.quotes:
         where = _placement(text, q)
-        if where is not None:
+        if where is not None and ctx.article.contiguous(*where[1]):  # not '"a fraud"*.'
             placed[where[0]].append(where[1])
     ins, outs = placed["inside"], placed["outside"]
     if not ins or not outs:
