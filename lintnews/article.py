@@ -234,14 +234,24 @@ class Article:
             return None
         return units[0][0], units[-1][1]
 
-    def edit_span(self, start: int, end: int) -> tuple[int, int] | None:
+    def _whole_units(self, start: int, end: int) -> tuple[int, int] | None:
+        """The source span that text ``[start, end)`` stands for when it is made of whole,
+        contiguous source units (verbatim text, character references, escapes), else None."""
+        units = [self._unit(i) for i in range(start, end)]
+        if any(u is None for u in units) or any(a[1] != b[0] for a, b in zip(units, units[1:])):
+            return None
+        return units[0][0], units[-1][1]
+
+    def edit_span(self, start: int, end: int, deletion: bool = False) -> tuple[int, int] | None:
         """Source span for an edit of text ``[start, end)``, or None when that is not safe.
 
         Safe means: the span is verbatim and both its edges are real junctions,
         so that what the rule saw around it is what stands there in the source;
         a line or paragraph break next to it will do ("# a hour": the heading's
         markup is not beside the word in the text, but the break stands for it).
-        An insertion (``start == end``) needs its junction to be real.
+        An insertion (``start == end``) needs its junction to be real. A
+        ``deletion`` may also remove whole character references and escapes
+        (``&shy;``, ``&#8203;``): deleting all of one deletes exactly its character.
         """
         if not self.editable:
             return None
@@ -251,7 +261,7 @@ class Article:
                 return None
             if not (self.adjacent(end) or text[end] == "\n"):
                 return None
-            return self.verbatim(start, end)
+            return self._whole_units(start, end) if deletion else self.verbatim(start, end)
         if not self.adjacent(start):
             return None
         if start < len(self.text):

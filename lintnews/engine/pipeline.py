@@ -230,7 +230,8 @@ def fix_edits(art: Article, f: Any) -> tuple[Edit, ...] | None:
 
     Safe: the edited text is a verbatim copy of the source (no character reference,
     escape or dropped element inside it) and its edges are real junctions
-    (``Article.edit_span``); and an edit inside or next to the finding's span
+    (``Article.edit_span``; a fix that deletes exactly the flagged text may remove whole
+    character references); and an edit inside or next to the finding's span
     needs that span contiguous too, since the rule decided on all of it.
     """
     if not f.fix:
@@ -239,7 +240,8 @@ def fix_edits(art: Article, f: Any) -> tuple[Edit, ...] | None:
     for s, e, t in f.fix:
         if f.start <= e and s <= f.end and not art.contiguous(f.start, f.end):
             return None
-        span = art.edit_span(s, e)
+        # deleting exactly the flagged text may remove whole character references (W203's &shy;)
+        span = art.edit_span(s, e, deletion=not t and (s, e) == (f.start, f.end))
         if span is None:
             return None
         edits.append(Edit(span[0], span[1], t))

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .acronyms import Acronyms
     from .ages import Ages
     from .claims import Claims
+    from .dashes import Dash
     from .dates import Dates
     from .names import Names
     from .numbers import Numbers
@@ -87,3 +88,4 @@ class Facts:
     ages = _Fact["Ages"]("People's stated ages and birth years, unnamed ones ('the 42-year-old') resolved.")
     acronyms = _Fact["Acronyms"]("Acronyms with their uses and definitions.")
     spacing = _Fact["list[SpacingGroup]"]("Capitalised names written with different spacing, hyphens or case.")
+    dashes = _Fact["list[Dash]"]("Dashes used as punctuation, each spaced or closed up.")

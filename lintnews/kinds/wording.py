@@ -1,8 +1,9 @@
-"""Wording checks: a/an by sound (W101), doubled words (W102), less/fewer (W103),
-quotation marks and brackets never closed (W201), spacing (W202).
+"""Wording checks: a/an by sound (W101), doubled words (W102), less/fewer (W103), broken
+phrases (W104), quotation marks and brackets never closed (W201), spacing (W202), invisible
+characters (W203).
 
-These read the text itself (regexes over ``Article.text``); only less/fewer
-needs the tagger. All positions are ``Article.text`` offsets.
+These read the text itself (regexes over ``Article.text``); only less/fewer and
+broken phrases need the tagger. All positions are ``Article.text`` offsets.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import bisect
 import re
 from typing import Iterable
 
+from ..facts.acronyms import KNOWN_ACRONYMS
 from ..facts.quotes import CLOSERS, DOUBLED, MARKS, OPENERS, STRAIGHT, at_junction, direction, mark_width
 from .base import Context, Finding, Kind
 
@@ -415,7 +417,11 @@ class LessFewerKind(Kind):
 # W202 spacing
 # ---------------------------------------------------------------------------------------
 
-_NO_SPACE = re.compile(r"((?:(?<=[a-z0-9%)\]\"”’])[.!?]|(?<=[A-Z])[!?]|(?<=[A-Z]{2})\.(?=[A-Z][a-z]{2}))[\"”’')]?)"
+# a sentence end glued to the next sentence: after a word, a number, a closing mark or bracket
+# ('policies.President', 'in 2022.US crude', 'said."The', 'Travel.“It', 'won.”“It', 'U.S.Officials')
+_NO_SPACE = re.compile(r"((?:(?<=[a-z0-9%)\]\"”’'])[.!?]|(?<=[A-Z])[!?]|(?<=[A-Z]{2})\.(?=[\"“‘]?[A-Z][a-z]{2})"
+                       r"|(?<=\.[A-Z])\.(?=[\"“‘]?[A-Z][a-z]))"
+                       r"[\"”’')]?[“‘]?)"
                        r"([A-Z](?=[a-z])|[AI](?=[\s'’])|[A-Z](?=[A-Z]+[\s,;:]))")
 _NO_SPACE_CLAUSE = re.compile(r"((?:(?<=[A-Za-z]{2})|(?<=\d[a-z])|(?<=\w\))|(?<=[a-z]['’]))"
                               r"(?:[,;:](?=[A-Za-z]{2}|[aAI]\s)|,(?=\d))|(?<=\d),(?=[a-z]{2}))")
@@ -428,9 +434,12 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)%])[ \t\u00a0]+(?=[,.](?![.\w])|;(?=\s|$)|:(?=[ \t]+[A-Za-z]))")
 _MARK_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon", "?": "question mark",
                "!": "exclamation mark"}
-_URLISH = re.compile(r"(https?://|www\.|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
-                     r"\b|\.(js|py|exe|html?|php|asp|net|NET)\b)", re.I)
+# a web or e-mail address; a domain's ending is in lower case ("in 2022.US crude" is no address)
+_URLISH = re.compile(r"((?i:https?://|www\.)|@|\.(com|org|net|co|uk|gov|edu|io|tv|info|biz|ac|eu|us|fm|ly|me)"
+                     r"\b|(?i:\.(js|py|exe|html?|php|asp|net))\b)")
 _CHUNK = re.compile(r"\S+")
+# an abbreviation of single letters and full stops, its last stop to come: "U.S", "p.m", "e.g"
+_LETTERS_AND_STOPS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
@@ -501,12 +510,14 @@ class _Layout:
 class SpacingKind(Kind):
     """No space after sentence punctuation, doubled spaces, a space before , or ."""
 
-    defaults = {"double_spaces": True, "space_before": True, "missing_space": True}
+    defaults = {"double_spaces": True, "space_before": True, "missing_space": True, "dashes": True}
     literal = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
         layout = _Layout(text)
+        if self.options["dashes"]:
+            yield from _lopsided_dashes(text, ctx.facts.dashes, layout)
         if self.options["missing_space"]:
             seen: set[int] = set()
             stray = set(ctx.facts.quotes.unmatched)
@@ -547,7 +558,7 @@ class SpacingKind(Kind):
         """
         if text[i] in "”’')":
             return "close"
-        if text[i] == "“":
+        if text[i] in "“‘":
             return "open"
         for q in quotes.quotes:
             if q.closed and q.end - 1 == i:
@@ -592,16 +603,79 @@ class SpacingKind(Kind):
             # the word before: an abbreviation or initials (U.S.A, J.K) is not a sentence end
             if text[m.start(1) - 1].isalnum():
                 length, dotted = layout.word_before(m.start(1))
-                # (one letter is an initial, "J.Smith"; one digit ends a date, "on May 3.Without")
-                if dotted or (punct[0] == "." and length <= 1 and not text[m.start(1) - 1].isdigit()):
+                # (one letter is an initial, "J.Smith"; one digit ends a date, "on May 3.Without");
+                # but a word after letters and full stops starts a sentence ("the U.S.Officials")
+                initial = punct[0] == "." and length <= 1 and not text[m.start(1) - 1].isdigit()
+                if initial or (dotted and not _sentence_after_stops(text, m.start(1), m.start(2))):
                     continue
             # 'carpet."It's': the space goes after a closing mark but before an opening one
-            side = self._side(text, quotes, m.end(1) - 1) if punct[-1] in "\"”’')" else "close"
+            side = self._side(text, quotes, m.end(1) - 1) if punct[-1] in "\"”’')“‘" else "close"
             where = m.end(1) - 1 if side == "open" else m.start(2)
             yield Finding(m.start(1), m.end(2),
                           f"no space after '{punct[:-1] if side == 'open' else punct}' in "
                           f"'{_around(text, m.start(1), m.end(2))}'",
                           fix=[(where, where, " ")], fix_message="insert a space", fix_safe=side is not None)
+
+
+# A dash spaced on one side only: "bid— though", "Canada —adding" (between two words).
+_LOPSIDED_DASH = re.compile(r"(?<=[A-Za-z])(?:(—|–|--)[ \t]+|[ \t]+(—|–|--))(?=[A-Za-z])")
+# A hyphen so spaced is a dash or a compound with a stray space ("style -and price",
+# "thinly -veiled", "Sydney- nullified"); not a suspended hyphen ("mid- and long-term",
+# "first- or second-degree", "pre- to post-war") nor its mirror ("full-time and -part").
+_LOPSIDED_HYPHEN = re.compile(r"(?<=[A-Za-z]{2})-[ \t]+(?=[A-Za-z])|(?<=[A-Za-z])[ \t]+-(?=[A-Za-z]{2})")
+_SUSPENDED = re.compile(r"(?:(?:and|or|nor|to|than|versus|vs|through|but not)\b|&)", re.I)
+_SUSPENDED_BEFORE = re.compile(r"(?:\b(?:and|or|nor|to|than|versus|vs|through)|&)[ \t]*$", re.I)
+
+
+def _lopsided_dashes(text: str, dashes, layout: "_Layout") -> Iterable[Finding]:
+    """A dash or hyphen with a space on one side only. The fix spaces a dash as the
+    article's other dashes are set (both sides, or neither); a hyphen has no fix, since
+    whether it was a dash or part of a compound is a guess."""
+    spaced = sum(1 for d in dashes if d.spaced and not d.typed)
+    closed = sum(1 for d in dashes if not d.spaced and not d.typed)
+    for m in _LOPSIDED_DASH.finditer(text):
+        dash = m.group(1) or m.group(2)
+        glued_left = m.group(1) is not None
+        d0 = m.start() if glued_left else m.end() - len(dash)
+        if closed > spaced:
+            fix, how = (d0 + len(dash), m.end(), "") if glued_left else (m.start(), d0, ""), "close it up"
+        else:
+            at = d0 if glued_left else m.end()
+            fix, how = (at, at, " "), "space it on both sides"
+        side = "after it but not before" if glued_left else "before it but not after"
+        yield Finding(m.start(), m.end(), f"the {_DASH_WORDS[dash]} in '{_around(text, m.start(), m.end())}' "
+                      f"has a space {side}", fix=[fix], fix_message=how,
+                      fix_safe=spaced != closed)
+    for m in _LOPSIDED_HYPHEN.finditer(text):
+        glued_left = text[m.start()] == "-"
+        if layout.chunk(m.start())[0] or (glued_left and _SUSPENDED.match(text, m.end())) \
+                or (not glued_left and _SUSPENDED_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            continue
+        side = "after it but not before" if glued_left else "before it but not after"
+        yield Finding(m.start(), m.end(), f"the hyphen in '{_around(text, m.start(), m.end())}' has a space "
+                      f"{side}: a dash spaced on both sides, or a compound with no space?")
+
+
+_DASH_WORDS = {"—": "em dash", "–": "en dash", "--": "double hyphen"}
+
+
+def _sentence_after_stops(text: str, stop: int, word: int) -> bool:
+    """Whether the capitalised word at ``word``, glued to the full stop at ``stop`` that ends
+    an abbreviation of letters and stops, starts a sentence: after a lower-case abbreviation
+    ("p.m.The", "e.g.The") or a known one ("the U.S.Officials") any word does; after initials
+    ("J.K.Rowling", "D.C.It") only a word no name is (a pronoun, article or conjunction)."""
+    abbr = _LETTERS_AND_STOPS.search(text, max(0, stop - 12), stop)
+    nxt = _GLUED_WORD.match(text, word)
+    if abbr is None or nxt is None:
+        return False
+    letters = abbr.group().replace(".", "")
+    return letters.islower() or letters in KNOWN_ACRONYMS or nxt.group().lower() in _SENTENCE_OPENERS
+
+
+_GLUED_WORD = re.compile(r"[A-Z][a-z]+\b")
+# Words that open a sentence and are never a name (after initials: "D.C.It", not "J.K.Rowling").
+_SENTENCE_OPENERS = FUNCTION_WORDS | {"his", "her", "their", "its", "there", "these", "those", "i", "you",
+                                     "after", "before", "when", "while", "but", "however", "yet", "so"}
 
 
 # ---------------------------------------------------------------------------------------
@@ -761,3 +835,187 @@ def _snippet(text: str, start: int, words: int = 5) -> str:
     """The first few words after ``start`` on its line."""
     seg = text[start:start + 80].split("\n")[0]
     return " ".join(seg.split()[:words])
+
+
+# ---------------------------------------------------------------------------------------
+# W203 invisible characters
+# ---------------------------------------------------------------------------------------
+
+# Format characters that show as nothing: deleting one changes nothing a reader sees.
+_FORMAT_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
+                 "\u200d": "zero-width joiner", "\u2060": "word joiner", "\u00ad": "soft hyphen",
+                 "\ufeff": "byte-order mark"}
+# Tab, line feed and carriage return are layout; every other C0 and C1 control is stray.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def _joins_a_script(text: str, i: int) -> bool:
+    """Whether the joiner at ``i`` stands beside a character of a script or emoji that uses
+    joiners (Persian, Indic scripts, emoji sequences such as a family): there it is spelling."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(text):
+            c = text[j]
+            if ord(c) >= 0x250 and not ("\u2000" <= c <= "\u206f") and not c.isspace():
+                return True
+    return False
+
+
+def _cp1252(ch: str) -> str | None:
+    """The Windows-1252 character a C1 control stands for when text was read as Latin-1
+    (U+0092 for ’), or None."""
+    if not "\x80" <= ch <= "\x9f":
+        return None
+    try:
+        return bytes([ord(ch)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _char_fix(text: str, i: int, start: int, end: int) -> tuple[str, bool, str]:
+    """(replacement, safe, name) for the invisible character at ``i`` in the run ``[start, end)``."""
+    ch = text[i]
+    if ch in _FORMAT_NAMES:
+        return "", True, _FORMAT_NAMES[ch]
+    name = f"control character U+{ord(ch):04X}"
+    meant = _cp1252(ch)
+    if meant is not None:  # a Windows-1252 ’ or “ read as Latin-1: what was meant is a guess
+        return meant, False, f"{name} (a Windows-1252 '{meant}' decoded as Latin-1?)"
+    glued = 0 < start and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
+    if glued and ch in "\x0b\x0c":  # a line or page break from a word processor
+        return " ", False, name
+    return "", not glued, name
+
+
+class InvisibleCharacterKind(Kind):
+    """Zero-width characters, soft hyphens, a byte-order mark inside the text, control characters."""
+
+    literal = True
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.article.text
+        for m in _INVISIBLE.finditer(text):
+            chars = [i for i in range(m.start(), m.end())
+                     if not (text[i] in _JOINERS and _joins_a_script(text, i))]
+            if not chars:
+                continue
+            yield from self._runs(text, chars)
+
+    @staticmethod
+    def _runs(text: str, chars: list[int]) -> Iterable[Finding]:
+        """One finding per run of neighbouring invisible characters (one problem, one finding)."""
+        runs: list[list[int]] = []
+        for i in chars:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            s, e = run[0], run[-1] + 1
+            parts = [_char_fix(text, i, s, e) for i in run]
+            names = list(dict.fromkeys(p[2] for p in parts))
+            what = names[0] if len(run) == 1 else f"{len(run)} invisible characters ({', '.join(names)})"
+            where = _between(text, s, e)
+            yield Finding(s, e, f"{'a ' if len(run) == 1 else ''}{what}"
+                                f" {where}: invisible, but it breaks search, spelling checks and word counts",
+                          fix=[(s, e, "".join(p[0] for p in parts))],
+                          fix_message="remove it" if all(not p[0] for p in parts) else "replace it",
+                          fix_safe=all(p[1] for p in parts))
+
+
+def _between(text: str, start: int, end: int) -> str:
+    """Where an invisible run stands: "between 'Pres' and 'ident'", "after 'said'"."""
+    clean = _INVISIBLE.sub("", text[max(0, start - 15):start])
+    a = re.search(r"\S{0,12}$", clean).group()
+    b = re.match(r"\S{0,12}", _INVISIBLE.sub("", text[end:end + 15])).group()
+    if a and b:
+        return f"between '{a}' and '{b}'"
+    return f"after '{a}'" if a else f"before '{b}'" if b else "on its own"
+
+
+# ---------------------------------------------------------------------------------------
+# W104 broken phrases
+# ---------------------------------------------------------------------------------------
+
+_MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+# Finite auxiliaries that never follow an article: "the would", "a was" (unlike "the will",
+# "a must", "the haves", "does" the deer, whose noun senses are ordinary).
+_FINITE_AUX = frozenset({"is", "was", "are", "were", "has", "had", "would", "could", "should", "did"})
+# Prepositions after which "than" has lost its comparative ("fines of than $1m").
+_BEFORE_THAN = frozenset({"of", "to", "for", "at", "by", "from", "with", "on", "about"})
+_COMPARATIVE_BEFORE = frozenset({"more", "less", "rather", "other", "fewer", "better", "worse", "sooner"})
+
+
+class BrokenPhraseKind(Kind):
+    """A word dropped or left over, so that the phrase no longer parses: a modal before a
+    past form ("might represented"), "of than", an article before a finite verb ("the would")."""
+
+    requires = frozenset({"tagger", "attribute_ruler", "lemmatizer"})
+    literal = True
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        for tok in doc:
+            found = _modal_past(doc, tok) or _lost_comparative(doc, tok) or _article_verb(doc, tok) \
+                or _article_between_verbs(doc, tok)
+            if found is not None:
+                start, end, msg = found
+                yield Finding(start, end, msg)
+
+
+def _modal_past(doc, tok) -> tuple[int, int, str] | None:
+    """A modal before a past tense or participle, an adverb or two between: "might represented"."""
+    if tok.tag_ != "MD" or tok.text not in _MODALS:  # "May said": Brian May; "Will told": a Will
+        return None
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 2 and doc[j].tag_ in ("RB", "RBR") and doc[j].lower_ != "not":
+        j += 1
+    if j >= len(doc) or doc[j].tag_ not in ("VBD", "VBN") or not doc[j].is_lower \
+            or doc[j].lower_ == doc[j].lemma_ or not doc[j].text.isalpha():
+        return None
+    verb = doc[j]
+    return tok.idx, verb.idx + len(verb), (f"'{doc[tok.i:j + 1].text}': a modal before a past form; "
+                                           f"'have' dropped ('{tok.text} have {verb.text}'), or the wrong "
+                                           f"form ('{tok.text} {verb.lemma_}')?")
+
+
+def _lost_comparative(doc, tok) -> tuple[int, int, str] | None:
+    """A preposition straight before "than": "fines of than $1m" has lost its "more"."""
+    if tok.lower_ != "than" or tok.i == 0:
+        return None
+    prep = doc[tok.i - 1]
+    if prep.lower_ not in _BEFORE_THAN or prep.whitespace_ == "" or \
+            (prep.i > 0 and doc[prep.i - 1].lower_ in _COMPARATIVE_BEFORE):
+        return None
+    return prep.idx, tok.idx + len(tok), (f"'{prep.text} than': a comparative word dropped "
+                                          f"('{prep.text} more than', '{prep.text} less than')?")
+
+
+def _article_verb(doc, tok) -> tuple[int, int, str] | None:
+    """An article straight before a finite auxiliary: "officials said the would expand"."""
+    if tok.text not in ("the", "a", "an") or tok.i + 1 >= len(doc):
+        return None
+    nxt = doc[tok.i + 1]
+    if nxt.text not in _FINITE_AUX or nxt.tag_ not in ("VBZ", "VBD", "VBP", "MD"):
+        return None
+    return tok.idx, nxt.idx + len(nxt), (f"'{tok.text} {nxt.text}': an article before a verb; a word "
+                                         f"dropped after '{tok.text}' or '{tok.text}' left over?")
+
+
+def _article_between_verbs(doc, tok) -> tuple[int, int, str] | None:
+    """An article left between an auxiliary and its verb: "it would the expand", "had the agreed
+    to"; not a participle that modifies a noun ("had the added advantage") nor a causative
+    ("had the injured taken to hospital"). Read from the tags alone, which the parse never
+    changes (the part of speech of "had" does)."""
+    if tok.tag_ != "MD" and not (tok.lemma_ == "have" and tok.tag_ in ("VBD", "VBZ", "VBP")) or not tok.is_lower:
+        return None
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in ("the", "a", "an"):
+        return None
+    verb = doc[tok.i + 2]
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if verb.tag_ not in ("VB", "VBN", "VBD") or not verb.is_lower or (after is not None and (
+            after.tag_[:2] in ("NN", "JJ", "CD") or after.tag_ in ("VBN", "VBD"))):
+        return None
+    art = doc[tok.i + 1]
+    return art.idx, verb.idx + len(verb), (f"'{tok.text} {art.text} {verb.text}': an article between two "
+                                           f"verbs; '{art.text}' left over, or a noun dropped after it?")

@@ -223,6 +223,7 @@ def test_list_markers_and_smileys_are_not_brackets():
     ("Profits rose in 2004,but fell.", [",b"]), ("It was called 'knocking',so they left.", [",s"]),
     ("It was something he (Kerr)looked at.", [")l"]), ("He left ; she stayed.", [" ;"]),
     ("He said : no.", [" :"]), ("The next race is on May 3.Without it, they wait.", [".W"]),
+    ("He met J.K.Rowling in Washington D.C.It was late.", [".I"]),
 ])
 def test_spacing_bad(text, bad):
     assert flagged(text, "W202") == bad
@@ -232,7 +233,7 @@ def test_spacing_bad(text, bad):
     "Shares rose 2.5% in the U.S. market, e.g. at Amazon.com.",
     "Visit bbc.co.uk or www.example.org/News or mail info@example.com today.",
     "J.K. Rowling wrote it... Then she left.", "He has a Ph.D. in law.", "It is at 3.30pm.",
-    "It runs on ASP.NET servers.", "Each (s)he and (un)happy friend(s) came.", "The (non)existent plan was (re)elected.", "The score was 2 : 1.", "He met J.K.Rowling in Washington D.C.It was late.", "It costs 1,000 at 10:30 via http://x.com/a,b.",
+    "It runs on ASP.NET servers.", "Each (s)he and (un)happy friend(s) came.", "The (non)existent plan was (re)elected.", "The score was 2 : 1.", "He met J.K.Rowling in Washington D.C. It was late.", "It costs 1,000 at 10:30 via http://x.com/a,b.",
 ])
 def test_spacing_good(text):
     assert flagged(text, "W202") == []

@@ -6,6 +6,8 @@ checks, each a part of its own that reads alone and is switched by its option:
 - ``capitalisation``: Moon/moon, the Government/government; Labour/labour
   (``capitalisation.py``);
 - ``compounds``: anti-piracy/antipiracy, website/web site (``compounds.py``);
+- ``open_compounds`` (off by default): half-point/half point where both do the same job
+  (``compounds.py``);
 - ``spelling``: organise/organize (``spelling.py``);
 - ``joined_names``: FooFighters/Foo Fighters, for names that are not people or
   organisations (those are C101's; ``facts.spacing``);
@@ -25,7 +27,7 @@ from ..findings import accepted, rejected_findings, spacing_findings
 from ..generic import VariantsKind
 from .abbreviations import abbreviations
 from .capitalisation import capitalisation, lowered_names
-from .compounds import compounds, split_compounds
+from .compounds import compounds, open_compounds, split_compounds
 from .spelling import spelling
 
 
@@ -91,7 +93,7 @@ def _modifies_a_noun(ctx: Context, s: int, e: int) -> bool:
 PARTS: tuple[tuple[str, Callable[[Context], Iterable[Finding]]], ...] = (
     ("capitalisation", capitalisation), ("compounds", compounds), ("spelling", spelling),
     ("joined_names", joined_names), ("capitalisation", lowered_names), ("abbreviations", abbreviations),
-    ("compounds", split_compounds),
+    ("compounds", split_compounds), ("open_compounds", open_compounds),
 )
 
 
@@ -99,7 +101,7 @@ class TermVariantKind(VariantsKind):
     """``variants`` word lists plus automatic checks for terms written two ways."""
 
     defaults = {**VariantsKind.defaults, "capitalisation": True, "compounds": True, "spelling": True,
-                "joined_names": True, "abbreviations": True}
+                "joined_names": True, "abbreviations": True, "open_compounds": False}
     requires = frozenset({"tagger", "attribute_ruler", "parser", "ner"})
 
     def occurrences(self, ctx: Context) -> list[list[tuple[int, int, str]]]:

@@ -101,3 +101,58 @@ def _noun_pair(ctx: Context, s: int, e: int) -> bool:
     return span is not None and len(span) == 2 and span[0].pos_ in ("NOUN", "PROPN") \
         and span[0].dep_ == "compound" and span[1].pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ == "conj" for c in span[1].children)  # "home buying and selling"
+
+
+def open_compounds(ctx: Context) -> Iterable[Finding]:
+    """A compound hyphenated and written as two words (half-point/half point), compared only
+    where both do the same job: both modify a noun ("a half-point cut", "a half point cut")
+    or both are a noun ("a half-point", "a half point"). "A well-known man" beside "he is well
+    known" and "a follow-up" beside "to follow up" are each form in its right place."""
+    text = ctx.article.text
+    body = ctx.article.body_start()
+    rest = text[body:]
+    hyphened: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for m in re.finditer(r"(?<![\w-])([a-z]{2,})-([a-z]{2,})(?![\w-])", rest):
+        if m.group(1) not in _COMPOUND_SKIP_PREFIX:
+            hyphened[(m.group(1), m.group(2))].append((body + m.start(), body + m.end(), m.group(0)))
+    if not hyphened:
+        return
+    spaced: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for m in re.finditer(r"(?<![\w'’-])(?=([a-z]{2,}) ([a-z]{2,})(?![\w'’-]))", rest):
+        key = (m.group(1), m.group(2))
+        if key in hyphened:
+            s = body + m.start()
+            spaced[key].append((s, s + len(key[0]) + 1 + len(key[1]), f"{key[0]} {key[1]}"))
+    for key in sorted(spaced, key=lambda k: min(o[0] for o in hyphened[k] + spaced[k])):
+        by_job: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for occ in counted(ctx, leftmost(hyphened[key] + spaced[key]), True):
+            job = _job(ctx, occ[0], occ[1])
+            if job is not None:
+                by_job[job].append(occ)
+        found = sorted((f for occ in by_job.values() for f in first_form_sets(ctx, occ, "")), key=lambda f: f.start)
+        yield from found[:1]  # one compound written two ways is one problem
+
+
+def _job(ctx: Context, s: int, e: int) -> str | None:
+    """'modifier' when the compound at ``[s, e)`` modifies a noun after it, 'noun' when it is a
+    noun phrase's head, None otherwise (a verb and its particle, a predicate, a parse that
+    does not hold the two words together)."""
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if t.text != "-"]
+    if len(words) != 2 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    first, last = words
+    if first.head.i not in (last.i, last.head.i):
+        return None  # the first word belongs to something else: the two words are no compound
+    if last.head.i > last.i and last.dep_ in ("compound", "amod", "nmod") and \
+            (last.head.pos_ in ("NOUN", "PROPN") or last.head.dep_ in _NOUN_JOBS):
+        return "modifier"  # (the tagger may call the noun a verb: "a half point cut")
+    if last.pos_ == "NOUN" and last.dep_ in _NOUN_JOBS:
+        return "noun"
+    return None
+
+
+# What a noun phrase's head does in its clause.
+_NOUN_JOBS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dative"})
