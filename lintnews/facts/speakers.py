@@ -22,6 +22,7 @@ from typing import Any
 
 from ..lexicon import SPEAKER_TITLES, SPEECH_LEMMAS, SPEECH_VERBS, alternation
 from .claims import entity_key, is_alias
+from .speakers_parse import ParseReader, Speaker, beside_quote
 
 SPEECH = alternation(SPEECH_VERBS)
 _TITLE = alternation(SPEAKER_TITLES)  # "Mr", "Dr"...: kept with the name
@@ -154,14 +155,16 @@ def _single_quotes(text: str, quotes: Any) -> list[Any]:
     return out
 
 
-def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
+def build_speakers(text: str, quotes: Any, ents: list[tuple], doc: Any = None) -> Speakers:
     """Attribute each quotation; ``ents`` are (start, end, label, text, is_subject) of named
-    entities."""
+    entities; ``doc`` (the parse, when there is one) reads the attributions the plain
+    layouts miss."""
     out = Speakers()
     singles = _single_quotes(text, quotes)
     single_ids = {id(q) for q in singles}
     all_quotes = sorted(list(quotes.quotes) + singles, key=lambda q: q.start)
     people = _People(ents)
+    reader = ParseReader(doc, quotes) if doc is not None else None
     prev: Attribution | None = None
     for q in all_quotes:
         inner_s, inner_e = q.inner
@@ -170,9 +173,15 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
         phrase = _phrase(text, q, a)
         if phrase is not None:
             _name_speaker(a, phrase, prev, people, q)
+        if a.speaker is None and reader is not None:
+            _parsed_speaker(a, reader, q, prev, people, neighbours=False)
         if a.speaker is None and prev is not None and prev.paragraph == q.paragraph and prev.speaker:
             a.speaker, a.key, a.how = prev.speaker, prev.key, "continued"
-        if id(q) in single_ids and a.how not in ("after", "before", "pronoun"):
+        if a.speaker is None and reader is not None:
+            _parsed_speaker(a, reader, q, prev, people, neighbours=True)
+        if reader is not None and a.speaker and not a.key and a.how != "pronoun":
+            _titled_speaker(a, reader, q)
+        if id(q) in single_ids and a.how not in ("after", "before", "pronoun", "parse"):
             continue   # single marks without an attribution may be a title or a scare quote
         q.speaker = a.speaker
         out.attributions.append(a)
@@ -232,6 +241,42 @@ def _phrase(text: str, q: Any, a: Attribution) -> str | None:
     return phrase
 
 
+def _parsed_speaker(a: Attribution, reader: ParseReader, q: Any, prev: Attribution | None,
+                    people: _People, neighbours: bool) -> None:
+    """The speaker read from the parse: in the quotation's own sentence, or (with
+    ``neighbours``) in the sentence just before or after it."""
+    sp, how = reader.speaker(q) if neighbours else (_own_sentence(reader, q), "parse")
+    if sp is None or how == "neighbour" and not neighbours:
+        return
+    if sp.pronoun:
+        _name_speaker(a, sp.text, prev, people, q)
+        a.how = how if a.speaker else ""
+        return
+    a.speaker, a.key, a.how = (sp.name or sp.text), (entity_key(sp.name) if sp.name else None), how
+
+
+def _own_sentence(reader: ParseReader, q: Any) -> Speaker | None:
+    for s in reader.sentences_of(q.start, q.end):
+        sp = reader.in_sentence(s, q)
+        if sp is not None:
+            return sp
+    return None
+
+
+def _titled_speaker(a: Attribution, reader: ParseReader, q: Any) -> None:
+    """A description ("the transport secretary") keyed as the person the article named
+    with that title before ("Transport Secretary Lucy Grant")."""
+    at = a.end if a.how == "after" else q.start
+    for s in reader.sentences_of(max(0, q.start - 200), min(len(reader.doc.text), q.end + 200)):
+        for tok in s:
+            if tok.pos_ == "NOUN" and a.speaker.lower().endswith(tok.lower_) and \
+                    abs(tok.idx - at) < 200 and not reader.quotes.contains(tok.idx, tok.idx + 1):
+                name = reader.titled(tok)
+                if name:
+                    a.key = entity_key(name)
+                    return
+
+
 def _name_speaker(a: Attribution, phrase: str, prev: Attribution | None, people: _People, q: Any) -> None:
     """The speaker named in ``phrase``; for "he"/"she", the previous speaker if that is a
     person named in the text, else the nearest person named before."""
@@ -255,7 +300,7 @@ def build(facts: Any) -> Speakers:
     surname two people share is keyed by who they are (facts.names)."""
     ents = [(e.start_char, e.end_char, e.label_, e.text, e.root.dep_ in ("nsubj", "nsubjpass"))
             for e in facts.doc.ents]
-    out = build_speakers(facts.article.text, facts.quotes, ents)
+    out = build_speakers(facts.article.text, facts.quotes, ents, facts.doc)
     key_by_entity(out, facts.article.text, facts.names)
     return out
 
@@ -275,10 +320,6 @@ def key_by_entity(speakers: Speakers, text: str, names: Any) -> None:
 # Whether a sentence attributes its quotation (W304), read from the parse
 # ---------------------------------------------------------------------------------------
 
-# How many tokens from a quotation mark a verb may stand and still introduce or close it.
-_NEXT_TO_QUOTE = 4
-
-
 def attributes(sent: Any, quotes: Any) -> bool:
     """Whether a sentence says who speaks, read from its words outside quotations: a
     verb of saying in any position ('said one expert', '..., Amrakhly said' however
@@ -292,16 +333,6 @@ def attributes(sent: Any, quotes: Any) -> bool:
             continue  # inside the quotation: the speaker's own words
         if tok.lower_ == "according" or tok.lemma_.lower() in SPEECH_LEMMAS:
             return True
-        if _beside_quote(sent, tok, quotes) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            return True
-    return False
-
-
-def _beside_quote(sent: Any, tok: Any, quotes: Any) -> bool:
-    """Whether ``tok`` stands within a few tokens after a quotation's close or before its open."""
-    doc = tok.doc
-    for k in range(max(sent.start, tok.i - _NEXT_TO_QUOTE), min(sent.end, tok.i + _NEXT_TO_QUOTE + 1)):
-        t = doc[k]
-        if (k < tok.i and t.idx + len(t.text) in quotes.closes_at) or (k > tok.i and t.idx in quotes.opens_at):
+        if beside_quote(sent, tok, quotes) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return True
     return False

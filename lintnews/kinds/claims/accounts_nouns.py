@@ -1,0 +1,114 @@
+"""C201 part: a retelling that puts another common noun in the same place ("offered Russia
+an astronaut seat" retold as "offered Russia a cargo module").
+
+A replaced stretch of words is a swap of detail only when the parse says it fills the same
+role of the same word on both sides (the object of the aligned verb, the object of the
+aligned preposition) and the two heads are not compatible: an elaboration ("a seat" / "an
+astronaut seat"), a part named by a compound ("boat" / "lifeboat"), a word the other
+sentence uses elsewhere, or a general word that may name the other's kind ("the man" / "the
+fisherman") is not a conflict. There is no thesaurus in the small model, so a synonym is
+caught only as a general word; the role and the word-for-word rest keep the rest precise.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ...facts.claims import LIGHT_NOUNS, Mention, Sentence, Unit
+from ...lexicon import SPEECH_LEMMAS, zipf
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Nouns this common (Zipf scale: "man" 5.8, "company" 5.6, "deal" 5.3; "seat" 4.8, "airlock"
+# 2.6) are general enough to name the other noun's kind, or a person by an epithet.
+GENERAL_NOUN_ZIPF = 5.3
+# Roles in which a noun is a detail of the act: objects and complements, not the subject
+# (subjects are re-described freely: "the fisherman" / "the skipper").
+_ROLES = {"dobj", "pobj", "attr", "dative", "oprd", "nsubjpass"}
+
+
+def noun_head(doc: "Doc", units: list[Unit]) -> "Token | None":
+    """The common noun heading the words ``units`` (its syntactic head lies outside them),
+    or None when they hold a name, a number or no noun."""
+    if not units or any(u.ent is not None or u.pos == "NUM" for u in units):
+        return None
+    toks = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in units]
+    toks = [s.root for s in toks if s is not None]
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.pos_ == "NOUN" and t.head.i not in inside]
+    return heads[0] if len(heads) == 1 else None
+
+
+def noun_swap(doc: "Doc", a: Sentence, b: Sentence, au: list[Unit], bu: list[Unit],
+              aligned: dict[int, int]) -> tuple[Unit, Unit] | None:
+    """(old, new) when ``bu`` replaces ``au`` with a noun in the same role that does not
+    fit the earlier one; None for an elaboration, a part, a general word or another role."""
+    tb = noun_head(doc, bu)
+    if tb is None or tb.dep_ not in _ROLES:
+        return None
+    # the old noun: the one of ``au`` filling the same role of the word aligned with tb's head
+    head_a = aligned.get(tb.head.idx)
+    ta = None
+    for u in au:
+        span = doc.char_span(u.start, u.end, alignment_mode="expand")
+        t = span.root if span is not None else None
+        if t is not None and t.pos_ == "NOUN" and t.dep_ == tb.dep_ and t.head.idx == head_a:
+            ta = t
+    if ta is None or not _incompatible(ta, tb, a, b):
+        return None
+    return _as_unit(doc, ta, a), _as_unit(doc, tb, b)
+
+
+def _incompatible(ta: "Token", tb: "Token", a: Sentence, b: Sentence) -> bool:
+    """Whether two head nouns in the same role cannot name the same thing."""
+    la, lb = ta.lemma_.lower(), tb.lemma_.lower()
+    if la == lb or not la.isalpha() or not lb.isalpha():
+        return False
+    if la in LIGHT_NOUNS or lb in LIGHT_NOUNS or max(zipf(la), zipf(lb)) >= GENERAL_NOUN_ZIPF:
+        return False
+    # one names a kind or part of the other ("boat" / "lifeboat"), or the other sentence
+    # uses the word elsewhere ("an astronaut seat" / "an astronaut"): elaboration
+    if la in lb or lb in la:
+        return False
+    return not any(u.key == la for u in b.units) and not any(u.key == lb for u in a.units)
+
+
+def _as_unit(doc: "Doc", tok: "Token", s: Sentence) -> Unit:
+    """The noun phrase headed by ``tok`` (its determiner and modifiers), as one detail."""
+    start = max(tok.left_edge.idx, s.start)
+    end = tok.idx + len(tok.text)
+    text = doc.text[start:end]
+    m = Mention(start, end, text, frozenset({tok.lemma_.lower()}), "NOUN", "")
+    return Unit(tok.lemma_.lower(), start, end, True, m)
+
+
+def wrapper_units(doc: "Doc", s: Sentence, quotes: Any) -> set[int]:
+    """Starts of the units of a reporting frame around the sentence's claim: "Detectives
+    say [the thieves stole ...]", "[...], officials said": not new detail of the act. A
+    quoted claim is a speaker's words, not the writer's retelling: no frame then."""
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    root = span.root
+    if root.lemma_.lower() not in SPEECH_LEMMAS:
+        return set()
+    claim = [c for c in root.children if c.dep_ == "ccomp"]
+    if len(claim) != 1 or any(quotes is not None and quotes.contains(t.idx, t.idx + 1) for t in claim[0].subtree):
+        return set()
+    inner = {t.idx for t in claim[0].subtree}
+    return {u.start for u in s.units if u.start not in inner}
+
+
+# Modals that make a claim a possibility: "may have bought dollars in Europe" does not
+# contradict "bought dollars in Tokyo".
+_HEDGES = {"may", "might", "could"}
+
+
+def hedged_differently(doc: "Doc", a: Sentence, b: Sentence, aligned: dict[int, int]) -> bool:
+    """Whether an act both sentences tell is hedged ("may", "might", "could") on one side only."""
+    a_frames = {doc[f.verb].idx: f for f in a.frames}
+    for fb in b.frames:
+        fa = a_frames.get(aligned.get(doc[fb.verb].idx, -1))
+        if fa is not None and (fa.modal in _HEDGES) != (fb.modal in _HEDGES):
+            return True
+    return False
