@@ -252,7 +252,7 @@ def _parsed_speaker(a: Attribution, reader: ParseReader, q: Any, prev: Attributi
         _name_speaker(a, sp.text, prev, people, q)
         a.how = how if a.speaker else ""
         return
-    a.speaker, a.key, a.how = (sp.name or sp.text), (entity_key(sp.name) if sp.name else None), how
+    a.speaker, a.key, a.how = sp.text, (entity_key(sp.name) if sp.name else None), how
 
 
 def _own_sentence(reader: ParseReader, q: Any) -> Speaker | None:

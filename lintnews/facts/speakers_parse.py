@@ -113,7 +113,7 @@ class ParseReader:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         if tok.lemma_.lower() in SPEECH_LEMMAS:
-            if not self.hangs_on(sent, tok, q):
+            if not self.hangs_on(sent, tok, q) and not self.speech_layout(tok, q):
                 return None     # "called for talks on 'lasting peace'": the quote is not what was said
         elif not (any_verb and self.speech_layout(tok, q)):
             return None
@@ -155,9 +155,11 @@ class ParseReader:
             inner_end = q.inner[1]
             return text[inner_end - 1:inner_end] in ",.!?" and "," not in text[q.end:verb.idx] \
                 and subj is not None and q.end <= subj.idx < verb.idx
-        # 'the brief asserts: "...'
-        return verb.idx < q.start <= verb.idx + 60 and \
-            text[verb.idx + len(verb.text):q.start].strip() in (",", ":")
+        # 'the brief asserts: "...', 'who told them: "...'
+        between = text[verb.idx + len(verb.text):q.start].strip()
+        return verb.idx < q.start <= verb.idx + 60 and between[-1:] in (",", ":") and \
+            len(between.split()) <= 3 and not any(t.pos_ == "VERB" for t in verb.rights
+                                                    if verb.idx < t.idx < q.start)
 
     def subject(self, verb: "Token") -> "Token | None":
         """The verb's subject; for "who said" the noun the relative pronoun stands for; for
@@ -169,7 +171,9 @@ class ParseReader:
                 if s.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head
                 return None if s.lower_ in _RELATIVE else s
-            if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head    # "was quoted as saying": the subject of "quoted"
+            elif verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
                 return None
             verb = verb.head
         return None
