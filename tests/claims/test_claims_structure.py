@@ -119,3 +119,19 @@ def test_a_fragment_woven_into_a_sentence_is_not_a_second_attribution():
             'Stitt said.\n\nThe row went on.\n\nStitt told reporters that he told Trump the '
             'president was free to "invite whoever you want to the White House," but no more.')
     assert lint(text, "C207") == []
+
+
+def test_the_writers_sentence_retold_inside_a_quotation():
+    text = ("Sen. Thom Tillis, a Republican, raised concerns about the nominee on the Senate floor "
+            "in early March.\n\nThe White House did not reply.\n\n"
+            "\u201cWe heard them. Sen. Corey Lewandowski raised concerns about the nominee on the "
+            "Senate floor in early March. We will answer,\u201d Vance said.")
+    assert _flagged(lint(text, "C201"), text) == [(5, "Corey Lewandowski")]
+
+
+def test_a_requoted_remark_over_two_sentences_is_left_to_quote_conflict():
+    text = ('"I am tired of hearing excuses from managers. That argument must be taken away from '
+            'business," Gephardt said.\n\nThe bill stalled.\n\n"I am tired of hearing excuses from '
+            'managers. That argument must be taken away from business," Byrd said.')
+    assert lint(text, "C201") == []
+    assert [d.line for d in lint(text, "C207")] == [5]

@@ -47,7 +47,7 @@ def name_swapped(ctx: Context, a: Sentence, b: Sentence, options: dict[str, Any]
     if any(is_alias(e.key, new.ent.key) for e in a.ents):
         return None
     # a quotation given to someone else is quote-conflict's to report
-    if any(q.key and b.start <= q.start < b.end and is_alias(q.key, new.ent.key)
+    if any(q.key and q.start < b.end and q.end > b.start and is_alias(q.key, new.ent.key)
            for q in ctx.facts.speakers.attributions):
         return None
     line = ctx.article.line_of(old.start)
