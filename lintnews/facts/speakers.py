@@ -42,7 +42,8 @@ _BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|t
 WORD = re.compile(r"[\w']+")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
 _NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
-              "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked"}
+              "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked",
+              "so", "thus", "yet", "or"}
 _RELATIVE_END = re.compile(r"\s+(?:that|which|who)$")
 _PREPOSITION = re.compile(r"\s(?:in|of|at|on|for|with|by|from|into|to|against|after|before|over)\s")
 _TITLE_RUN = re.compile(rf"^{alternation(SPEAKER_TITLES + ('Prof', 'Professor'))}\.?$")
@@ -90,6 +91,8 @@ def _name_in(phrase: str) -> tuple[str | None, str | None]:
     low = phrase.lower()
     if low in _PRONOUNS:
         return phrase, None
+    if low in _NOT_NAMES:
+        return None, None          # "So said ...": a function word names nobody
     words = phrase.split()
     if not words or len(words) > 8:
         return None, None

@@ -89,18 +89,19 @@ class ParseReader:
         sp = self.neighbour(sents[0], sents[-1], q)
         return (sp, "neighbour") if sp is not None else (None, "")
 
-    def in_sentence(self, sent: "Span", q: Any, any_verb: bool = True) -> Speaker | None:
-        """The speaker named in ``sent`` outside its quotations, nearest ``q`` first."""
+    def in_sentence(self, sent: "Span", q: Any, own: bool = True) -> Speaker | None:
+        """The speaker named in ``sent`` outside its quotations, nearest ``q`` first; in
+        a sentence after the quotation (not ``own``), the subject of any verb of saying."""
         found: list[tuple[int, Speaker]] = []
         for tok in sent:
             if not self._outside(tok):
                 continue
-            sp = self._from_token(sent, tok, q, any_verb)
+            sp = self._from_token(sent, tok, q, own)
             if sp is not None:
                 found.append((min(abs(tok.idx - q.start), abs(tok.idx - q.end)), sp))
         return min(found, key=lambda x: x[0])[1] if found else None
 
-    def _from_token(self, sent: "Span", tok: "Token", q: Any, any_verb: bool) -> Speaker | None:
+    def _from_token(self, sent: "Span", tok: "Token", q: Any, own: bool) -> Speaker | None:
         """The speaker ``tok`` points to: a verb's subject, "according to"'s object, the
         owner of "words"."""
         if tok.lower_ == "according":
@@ -113,9 +114,9 @@ class ParseReader:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         if tok.lemma_.lower() in SPEECH_LEMMAS:
-            if not self.hangs_on(sent, tok, q) and not self.speech_layout(tok, q):
+            if own and not self.hangs_on(sent, tok, q) and not self.speech_layout(tok, q):
                 return None     # "called for talks on 'lasting peace'": the quote is not what was said
-        elif not (any_verb and self.speech_layout(tok, q)):
+        elif not (own and self.speech_layout(tok, q)):
             return None
         subj = self.subject(tok)
         return self.who(subj) if subj is not None else None
@@ -217,8 +218,8 @@ class ParseReader:
         just before it (any verb with a named subject) or just after it (a verb of saying)."""
         ps, pe = q.paragraph
         text = self.doc.text
-        i = self.sents.index(first)
-        j = self.sents.index(last)
+        i = bisect.bisect_right(self.starts, first.start_char) - 1
+        j = bisect.bisect_right(self.starts, last.start_char) - 1
         if text[first.start_char:q.start].strip() == "" and i > 0:
             prev = self.sents[i - 1]
             if prev.start_char >= ps and not self._quoted(prev):
@@ -228,7 +229,7 @@ class ParseReader:
         if text[q.end:last.end_char].strip(" .,!?\u201d\"") == "" and j + 1 < len(self.sents):
             nxt = self.sents[j + 1]
             if nxt.end_char <= pe and not self._quoted(nxt):
-                sp = self.in_sentence(nxt, q, any_verb=False)
+                sp = self.in_sentence(nxt, q, own=False)
                 if sp is not None and sp.name:
                     return sp
         return None

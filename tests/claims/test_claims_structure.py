@@ -92,6 +92,7 @@ def _speakers(text: str) -> list[tuple[str | None, str | None]]:
     ('Mayor Tom Brady, speaking at a meeting on Friday, said: "We will reopen the bridge."', "tom brady"),
     ('David Lowe spoke to reporters at the scene. "We have never seen flooding like it."', "david lowe"),
     ('"We have never seen flooding like it." Those were the words of David Lowe.', "david lowe"),
+    ('"We have never seen flooding like it." So said David Lowe, the local MP.', "david lowe"),
 ])
 def test_speaker_read_from_the_parse(text, speaker):
     assert _speakers(text)[0][1] == speaker
