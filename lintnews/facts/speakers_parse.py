@@ -30,6 +30,7 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # The most words a title before a name holds ("Deputy Transport Secretary Lucy Grant").
 _MAX_TITLE_WORDS = 4
 # How a quoted clause hangs on the verb that reports it ("said [it was over]").
+_SIGNED = re.compile(r"[ \t]*[\u2014\u2013-][ \t]*")
 _CLAUSAL = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dep", "acomp"}
 
 
@@ -86,7 +87,7 @@ class ParseReader:
                 return sp, "parse"
         if not sents:
             return None, ""
-        sp = self.neighbour(sents[0], sents[-1], q)
+        sp = self.signed(q) or self.neighbour(sents[0], sents[-1], q)
         return (sp, "neighbour") if sp is not None else (None, "")
 
     def in_sentence(self, sent: "Span", q: Any, own: bool = True) -> Speaker | None:
@@ -233,6 +234,17 @@ class ParseReader:
                 if sp is not None and sp.name:
                     return sp
         return None
+
+    def signed(self, q: Any) -> Speaker | None:
+        """A quotation signed with a dash and a person's name ('"..." — Ben Cole, Vantex')."""
+        if not q.closed:
+            return None
+        m = _SIGNED.match(self.doc.text, q.end)
+        if m is None:
+            return None
+        span = self.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        e = self.ent_of.get(span.start) if span is not None else None
+        return Speaker(e.text, e.text) if e is not None and e.label_ == "PERSON" else None
 
     def _quoted(self, sent: "Span") -> bool:
         return any(sent.start_char <= o < sent.end_char for o in self.quotes.opens_at)

@@ -93,9 +93,12 @@ def _speakers(text: str) -> list[tuple[str | None, str | None]]:
     ('David Lowe spoke to reporters at the scene. "We have never seen flooding like it."', "david lowe"),
     ('"We have never seen flooding like it." Those were the words of David Lowe.', "david lowe"),
     ('"We have never seen flooding like it." So said David Lowe, the local MP.', "david lowe"),
+    ('"Prices will keep rising." \u2014 Ben Cole, Vantex.', "ben cole"),
+    ('Trader Ben Cole wrote in a blog post: "Prices will keep rising."', "ben cole"),
 ])
 def test_speaker_read_from_the_parse(text, speaker):
-    assert _speakers(text)[0][1] == speaker
+    key = _speakers(text)[0][1]
+    assert key and is_alias(key, speaker)
 
 
 def test_a_title_stands_for_the_person_it_was_given_to():
