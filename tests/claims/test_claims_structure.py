@@ -34,6 +34,8 @@ def _story(first: str, later: str) -> str:
      "A painting was stolen from the museum's garden.", "A bronze statue", "A painting"),
     ("The young director won the audience award at the festival for her debut feature.",
      "The director won the jury prize at the festival.", "the audience award", "the jury prize"),
+    ("The carmaker will close its engine factory in the north of the country next year.",
+     "The carmaker will close its paint factory next year.", "its engine factory", "its paint factory"),
 ])
 def test_common_noun_swapped_in_a_retelling(first, later, old, new):
     text = _story(first, later)

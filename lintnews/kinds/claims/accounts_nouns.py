@@ -35,7 +35,7 @@ def noun_head(doc: "Doc", units: list[Unit]) -> "Token | None":
     toks = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in units]
     toks = [s.root for s in toks if s is not None]
     inside = {t.i for t in toks}
-    heads = [t for t in toks if t.pos_ == "NOUN" and t.head.i not in inside]
+    heads = [t for t in toks if t.pos_ == "NOUN" and t.head.i not in inside and t.dep_ != "compound"]
     return heads[0] if len(heads) == 1 else None
 
 
@@ -44,7 +44,9 @@ def noun_swap(doc: "Doc", a: Sentence, b: Sentence, au: list[Unit], bu: list[Uni
     """(old, new) when ``bu`` replaces ``au`` with a noun in the same role that does not
     fit the earlier one; None for an elaboration, a part, a general word or another role."""
     tb = noun_head(doc, bu)
-    if tb is None or tb.dep_ not in _ROLES:
+    if tb is None:
+        return modifier_swap(doc, a, b, au, bu, aligned)
+    if tb.dep_ not in _ROLES:
         return None
     # the old noun: the one of ``au`` filling the same role of the word aligned with tb's head
     head_a = aligned.get(tb.head.idx)
@@ -57,6 +59,30 @@ def noun_swap(doc: "Doc", a: Sentence, b: Sentence, au: list[Unit], bu: list[Uni
     if ta is None or not _incompatible(ta, tb, a, b):
         return None
     return _as_unit(doc, ta, a), _as_unit(doc, tb, b)
+
+
+def modifier_swap(doc: "Doc", a: Sentence, b: Sentence, au: list[Unit], bu: list[Unit],
+                  aligned: dict[int, int]) -> tuple[Unit, Unit] | None:
+    """(old, new) noun phrases when one word modifying the same noun was replaced ("its
+    engine factory" / "its paint factory", "a violent clash" / "a peaceful clash")."""
+    ma, mb = _modifier(doc, au), _modifier(doc, bu)
+    if ma is None or mb is None or ma.dep_ != mb.dep_ or aligned.get(mb.head.idx) != ma.head.idx:
+        return None
+    if ma.pos_ != mb.pos_ or mb.head.dep_ not in _ROLES or not _incompatible(ma, mb, a, b):
+        return None
+    return _as_unit(doc, ma.head, a), _as_unit(doc, mb.head, b)
+
+
+def _modifier(doc: "Doc", units: list[Unit]) -> "Token | None":
+    """The one content word of ``units``, when it modifies a noun outside them."""
+    content = [u for u in units if u.content]
+    if len(content) != 1 or content[0].ent is not None or len(units) > 2:
+        return None
+    span = doc.char_span(content[0].start, content[0].end, alignment_mode="expand")
+    t = span.root if span is not None else None
+    if t is None or t.dep_ not in ("amod", "compound") or t.pos_ not in ("ADJ", "NOUN"):
+        return None
+    return t if t.head.pos_ == "NOUN" else None
 
 
 def _incompatible(ta: "Token", tb: "Token", a: Sentence, b: Sentence) -> bool:
