@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 # Nouns this common (Zipf scale: "man" 5.8, "company" 5.6, "deal" 5.3; "seat" 4.8, "airlock"
 # 2.6) are general enough to name the other noun's kind, or a person by an epithet.
 GENERAL_NOUN_ZIPF = 5.3
-# Roles in which a noun is a detail of the act: objects and complements, not the subject
-# (subjects are re-described freely: "the fisherman" / "the skipper").
-_ROLES = {"dobj", "pobj", "attr", "dative", "oprd", "nsubjpass"}
+# Roles in which a noun is a detail of the act: who did it, to what, where (a preposition's
+# object); not a modifier's or an adverbial's.
+_ROLES = {"dobj", "pobj", "attr", "dative", "oprd", "nsubjpass", "nsubj"}
 
 
 def noun_head(doc: "Doc", units: list[Unit]) -> "Token | None":
