@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # How many tokens from a quotation mark a verb may stand and still introduce or close it.
 NEXT_TO_QUOTE = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # The most words a title before a name holds ("Deputy Transport Secretary Lucy Grant").
@@ -108,9 +109,9 @@ class ParseReader:
         if tok.lower_ == "according":
             objs = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
             return self.who(objs[0]) if objs else None
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() == "word":
+        if tok.pos_ == "NOUN" and (tok.lemma_.lower() == "word" or self._names_quote(tok, q)):
             owner = [c for c in tok.children if c.dep_ == "poss"] or \
-                    [p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    [p for c in tok.children if c.lower_ in ("of", "from") for p in c.children if p.dep_ == "pobj"]
             return self.who(owner[0]) if owner else None
         if tok.pos_ not in ("VERB", "AUX"):
             return None
@@ -121,6 +122,18 @@ class ParseReader:
             return None
         subj = self.subject(tok)
         return self.who(subj) if subj is not None else None
+
+    def _names_quote(self, noun: "Token", q: Any) -> bool:
+        """Whether ``noun`` is what the quotation is said to be ('"..." was the message from
+        X', '"..." That was the verdict of X'): the complement of a copula whose subject is
+        the quotation or a demonstrative."""
+        head = noun.head
+        if noun.dep_ != "attr" or head.lemma_ != "be":
+            return False
+        subj = [c for c in head.children if c.dep_ in _SUBJECTS]
+        if not subj:   # the parser often leaves a quoted subject unattached
+            return q.closed and 0 <= head.idx - q.end <= 2
+        return q.start <= subj[0].idx < q.end or subj[0].lower_ in _DEMONSTRATIVES
 
     def hangs_on(self, sent: "Span", verb: "Token", q: Any) -> bool:
         """Whether quotation ``q`` is what ``verb`` reports: the quotation's words

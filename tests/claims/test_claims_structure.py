@@ -50,6 +50,7 @@ def test_common_noun_swapped_in_a_retelling(first, later, old, new):
     "NASA offered Russia a place on the outpost.",                         # a general word
     "NASA offered Russia an astronaut seat and a cargo module on the outpost.",  # added, not swapped
     "NASA may have offered Russia a cargo module on the outpost.",         # a possibility
+    "NASA offered Russia the module on the outpost.",                      # "the" refers back
 ])
 def test_elaborations_and_hedges_are_not_swaps(later):
     text = _story("NASA offered Russia an astronaut seat on the new lunar outpost.", later)
@@ -102,6 +103,7 @@ def _speakers(text: str) -> list[tuple[str | None, str | None]]:
     ('"We have never seen flooding like it." So said David Lowe, the local MP.', "david lowe"),
     ('"Prices will keep rising." \u2014 Ben Cole, Vantex.', "ben cole"),
     ('Trader Ben Cole wrote in a blog post: "Prices will keep rising."', "ben cole"),
+    ('"Prices will keep rising" was the message from Ben Cole.', "ben cole"),
 ])
 def test_speaker_read_from_the_parse(text, speaker):
     key = _speakers(text)[0][1]
@@ -146,3 +148,10 @@ def test_a_requoted_remark_over_two_sentences_is_left_to_quote_conflict():
             'managers. That argument must be taken away from business," Byrd said.')
     assert lint(text, "C201") == []
     assert [d.line for d in lint(text, "C207")] == [5]
+
+
+def test_one_word_tagged_two_ways_still_aligns():
+    # "Firefighters" opens the first sentence as an untagged name, the second as a noun
+    text = _story("Firefighters rescued a dog from the frozen lake near the village on Sunday.",
+                  "Firefighters rescued a horse from the frozen lake.")
+    assert _flagged(lint(text, "C201"), text) == [(5, "a horse")]

@@ -56,9 +56,19 @@ def noun_swap(doc: "Doc", a: Sentence, b: Sentence, au: list[Unit], bu: list[Uni
         t = span.root if span is not None else None
         if t is not None and t.pos_ == "NOUN" and t.dep_ == tb.dep_ and t.head.idx == head_a:
             ta = t
-    if ta is None or not _incompatible(ta, tb, a, b):
+    if ta is None or not _incompatible(ta, tb, a, b) or _refers_back(ta, tb):
         return None
     return _as_unit(doc, ta, a), _as_unit(doc, tb, b)
+
+
+def _refers_back(ta: "Token", tb: "Token") -> bool:
+    """"a dog" retold as "the animal": a definite phrase for one introduced with "a" names
+    the same thing by its kind, not another thing."""
+    return _det(ta) in ("a", "an") and _det(tb) in ("the", "this", "that", "these", "those")
+
+
+def _det(t: "Token") -> str:
+    return next((c.lower_ for c in t.children if c.dep_ == "det"), "")
 
 
 def modifier_swap(doc: "Doc", a: Sentence, b: Sentence, au: list[Unit], bu: list[Unit],

@@ -65,8 +65,11 @@ def _align(ctx: Context, a: Sentence, b: Sentence) -> _Alignment | None:
     # the sentence word for word but one name: any two names conflict, whatever labels
     # the model gave them ("China" retold as "Lyon", tagged a person)
     one_change = sum(op != "equal" for op, *_ in opcodes) == 1
+    text = ctx.article.text
     for op, i1, i2, j1, j2 in opcodes:
         bu, au = [u for u in b.units[j1:j2] if u.start not in al.wrapper], a.units[i1:i2]
+        if op == "replace" and _same_words(text, au, bu):
+            op = "equal"   # the tagger read one word two ways ("Firefighters" as a name once)
         if op == "equal":
             al.matched += sum(u.content for u in bu)
             al.acts = al.acts or any(u.pos == "VERB" or u.start in verbs for u in bu)
@@ -94,6 +97,12 @@ def _align(ctx: Context, a: Sentence, b: Sentence) -> _Alignment | None:
     # a long sentence retold word for word but one name needs no verb to be one claim
     al.acts = al.acts or one_change and al.matched >= 5
     return al
+
+
+def _same_words(text: str, au: list[Unit], bu: list[Unit]) -> bool:
+    """Whether two runs of units are the same words as written, whatever their lemmas."""
+    return len(au) == len(bu) and all(text[x.start:x.end].lower() == text[y.start:y.end].lower()
+                                      for x, y in zip(au, bu))
 
 
 def _replaced(al: _Alignment, au: list[Unit], bu: list[Unit], one_change: bool) -> bool:
