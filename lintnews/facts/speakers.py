@@ -177,11 +177,11 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple], doc: Any = None) -
         if phrase is not None:
             _name_speaker(a, phrase, prev, people, q)
         if a.speaker is None and reader is not None:
-            _parsed_speaker(a, reader, q, prev, people, neighbours=False)
+            _parsed_speaker(a, reader.speaker(q), "parse", prev, people, q)
         if a.speaker is None and prev is not None and prev.paragraph == q.paragraph and prev.speaker:
             a.speaker, a.key, a.how = prev.speaker, prev.key, "continued"
         if a.speaker is None and reader is not None:
-            _parsed_speaker(a, reader, q, prev, people, neighbours=True)
+            _parsed_speaker(a, reader.around(q), "neighbour", prev, people, q)
         if reader is not None and a.speaker and not a.key and a.how != "pronoun":
             _titled_speaker(a, reader, q)
         if id(q) in single_ids and a.how not in ("after", "before", "pronoun", "parse"):
@@ -244,26 +244,17 @@ def _phrase(text: str, q: Any, a: Attribution) -> str | None:
     return phrase
 
 
-def _parsed_speaker(a: Attribution, reader: ParseReader, q: Any, prev: Attribution | None,
-                    people: _People, neighbours: bool) -> None:
-    """The speaker read from the parse: in the quotation's own sentence, or (with
-    ``neighbours``) in the sentence just before or after it."""
-    sp, how = reader.speaker(q) if neighbours else (_own_sentence(reader, q), "parse")
-    if sp is None or how == "neighbour" and not neighbours:
+def _parsed_speaker(a: Attribution, sp: Speaker | None, how: str, prev: Attribution | None,
+                    people: _People, q: Any) -> None:
+    """Give ``a`` the speaker read from the parse (``how``: "parse" in the quotation's own
+    sentence, "neighbour" around it); a pronoun is resolved like one in a plain layout."""
+    if sp is None:
         return
     if sp.pronoun:
         _name_speaker(a, sp.text, prev, people, q)
         a.how = how if a.speaker else ""
         return
     a.speaker, a.key, a.how = sp.text, (entity_key(sp.name) if sp.name else None), how
-
-
-def _own_sentence(reader: ParseReader, q: Any) -> Speaker | None:
-    for s in reader.sentences_of(q.start, q.end):
-        sp = reader.in_sentence(s, q)
-        if sp is not None:
-            return sp
-    return None
 
 
 def _titled_speaker(a: Attribution, reader: ParseReader, q: Any) -> None:

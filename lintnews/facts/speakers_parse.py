@@ -78,18 +78,21 @@ class ParseReader:
             i += 1
         return out
 
-    def speaker(self, q: Any) -> tuple[Speaker | None, str]:
-        """The speaker of quotation ``q`` and where it was found ("parse" in its own
-        sentence, "neighbour" in the sentence before or after), or (None, "")."""
-        sents = self.sentences_of(q.start, q.end)
-        for s in sents:
+    def speaker(self, q: Any) -> Speaker | None:
+        """The speaker of quotation ``q`` named in its own sentence(s)."""
+        for s in self.sentences_of(q.start, q.end):
             sp = self.in_sentence(s, q)
             if sp is not None:
-                return sp, "parse"
+                return sp
+        return None
+
+    def around(self, q: Any) -> Speaker | None:
+        """The speaker of quotation ``q`` named around it: a dash and a name after it, or
+        the sentence just before or after a quotation that is a sentence of its own."""
+        sents = self.sentences_of(q.start, q.end)
         if not sents:
-            return None, ""
-        sp = self.signed(q) or self.neighbour(sents[0], sents[-1], q)
-        return (sp, "neighbour") if sp is not None else (None, "")
+            return None
+        return self.signed(q) or self.neighbour(sents[0], sents[-1], q)
 
     def in_sentence(self, sent: "Span", q: Any, own: bool = True) -> Speaker | None:
         """The speaker named in ``sent`` outside its quotations, nearest ``q`` first; in
