@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 GENERAL_NOUN_ZIPF = 5.3
 # Roles in which a noun is a detail of the act: who did it, to what, where (a preposition's
 # object); not a modifier's or an adverbial's.
+_TIME = {"DATE", "TIME"}
 _ROLES = {"dobj", "pobj", "attr", "dative", "oprd", "nsubjpass", "nsubj"}
 
 
@@ -48,23 +49,38 @@ def noun_swap(doc: "Doc", a: Sentence, b: Sentence, au: list[Unit], bu: list[Uni
         return modifier_swap(doc, a, b, au, bu, aligned)
     if tb.dep_ not in _ROLES:
         return None
-    # the old noun: the one of ``au`` filling the same role of the word aligned with tb's head
-    head_a = aligned.get(tb.head.idx)
-    ta = None
-    for u in au:
-        span = doc.char_span(u.start, u.end, alignment_mode="expand")
-        t = span.root if span is not None else None
-        if t is not None and t.pos_ == "NOUN" and t.dep_ == tb.dep_ and t.head.idx == head_a:
-            ta = t
+    ta = _same_role(doc, au, tb, aligned)
     if ta is None or not _incompatible(ta, tb, a, b) or _refers_back(ta, tb):
         return None
     return _as_unit(doc, ta, a), _as_unit(doc, tb, b)
 
 
+def _same_role(doc: "Doc", au: list[Unit], tb: "Token", aligned: dict[int, int]) -> "Token | None":
+    """The noun of ``au`` filling ``tb``'s role: the same relation to the word aligned with
+    tb's head; failing that, to a word of the same lemma ("for three years for fraud" /
+    "for bribery"), or to a preposition on the same aligned word ("broke out in the
+    basement" / "on the roof"). Dates and times are never the detail swapped."""
+    nouns = []
+    for u in au:
+        span = doc.char_span(u.start, u.end, alignment_mode="expand")
+        t = span.root if span is not None else None
+        if t is not None and t.pos_ == "NOUN" and t.dep_ == tb.dep_ and not u.time and t.ent_type_ not in _TIME:
+            nouns.append(t)
+    hb = tb.head
+    for test in (lambda h: h.idx == aligned.get(hb.idx),
+                 lambda h: h.lemma_ == hb.lemma_,
+                 lambda h: h.pos_ == hb.pos_ == "ADP" and h.head.idx == aligned.get(hb.head.idx, -1)):
+        found = [t for t in nouns if test(t.head)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 def _refers_back(ta: "Token", tb: "Token") -> bool:
-    """"a dog" retold as "the animal": a definite phrase for one introduced with "a" names
-    the same thing by its kind, not another thing."""
-    return _det(ta) in ("a", "an") and _det(tb) in ("the", "this", "that", "these", "those")
+    """"a dog" retold as "the animal", "for fraud" as "for the offence": a definite phrase
+    for one introduced with "a" or bare names the same thing by its kind, not another."""
+    bare = _det(ta) in ("a", "an") or _det(ta) == "" and not any(c.dep_ == "poss" for c in ta.children)
+    return bare and _det(tb) in ("the", "this", "that", "these", "those")
 
 
 def _det(t: "Token") -> str:
