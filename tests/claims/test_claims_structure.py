@@ -161,3 +161,12 @@ def test_one_word_tagged_two_ways_still_aligns():
     text = _story("Firefighters rescued a dog from the frozen lake near the village on Sunday.",
                   "Firefighters rescued a horse from the frozen lake.")
     assert _flagged(lint(text, "C201"), text) == [(5, "a horse")]
+
+
+@pytest.mark.parametrize("later,flag", [
+    ("A painting was stolen from the museum's garden by thieves.", "A painting"),
+    ("The statue was stolen from the museum's garden by thieves.", None),   # the same thing
+])
+def test_a_common_noun_swapped_in_another_voice(later, flag):
+    text = _story("Thieves stole a bronze statue from the museum's garden during the night.", later)
+    assert _flagged(lint(text, "C201"), text) == ([(5, flag)] if flag else [])

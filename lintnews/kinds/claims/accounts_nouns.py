@@ -111,6 +111,18 @@ def _modifier(doc: "Doc", units: list[Unit]) -> "Token | None":
     return t if t.head.pos_ == "NOUN" else None
 
 
+def phrases_clash(doc: "Doc", xa: Mention, xb: Mention, a: Sentence, b: Sentence) -> bool:
+    """Whether two common noun phrases filling the same role of the same act ("thieves
+    stole a statue" / "a painting was stolen by thieves") cannot name the same thing."""
+    sa = doc.char_span(xa.start, xa.end, alignment_mode="expand")
+    sb = doc.char_span(xb.start, xb.end, alignment_mode="expand")
+    if sa is None or sb is None or sa.root.pos_ != "NOUN" or sb.root.pos_ != "NOUN":
+        return False
+    if any(t.like_num or t.ent_type_ for t in (*sa, *sb)):
+        return False
+    return _incompatible(sa.root, sb.root, a, b) and not _refers_back(sa.root, sb.root)
+
+
 def _incompatible(ta: "Token", tb: "Token", a: Sentence, b: Sentence) -> bool:
     """Whether two head nouns in the same role cannot name the same thing."""
     la, lb = ta.lemma_.lower(), tb.lemma_.lower()
