@@ -22,6 +22,7 @@ from typing import Any
 
 from ..lexicon import SPEAKER_TITLES, SPEECH_LEMMAS, SPEECH_VERBS, alternation
 from .claims import entity_key, is_alias
+from .speakers_parse import ParseReader, Speaker, beside_quote
 
 SPEECH = alternation(SPEECH_VERBS)
 _TITLE = alternation(SPEAKER_TITLES)  # "Mr", "Dr"...: kept with the name
@@ -41,7 +42,8 @@ _BEFORE = re.compile(rf"([^.;!?\"\u201c\u201d]{{1,80}}?)\s+(?:also\s+|later\s+|t
 WORD = re.compile(r"[\w']+")
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "one", "another", "this", "that"}
 _NOT_NAMES = {"the", "a", "an", "and", "but", "but the", "and the", "it", "this", "that", "then", "he", "she",
-              "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked"}
+              "they", "we", "i", "in", "on", "at", "as", "when", "after", "before", "speaking", "asked",
+              "so", "thus", "yet", "or"}
 _RELATIVE_END = re.compile(r"\s+(?:that|which|who)$")
 _PREPOSITION = re.compile(r"\s(?:in|of|at|on|for|with|by|from|into|to|against|after|before|over)\s")
 _TITLE_RUN = re.compile(rf"^{alternation(SPEAKER_TITLES + ('Prof', 'Professor'))}\.?$")
@@ -89,6 +91,8 @@ def _name_in(phrase: str) -> tuple[str | None, str | None]:
     low = phrase.lower()
     if low in _PRONOUNS:
         return phrase, None
+    if low in _NOT_NAMES:
+        return None, None          # "So said ...": a function word names nobody
     words = phrase.split()
     if not words or len(words) > 8:
         return None, None
@@ -154,14 +158,16 @@ def _single_quotes(text: str, quotes: Any) -> list[Any]:
     return out
 
 
-def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
+def build_speakers(text: str, quotes: Any, ents: list[tuple], doc: Any = None) -> Speakers:
     """Attribute each quotation; ``ents`` are (start, end, label, text, is_subject) of named
-    entities."""
+    entities; ``doc`` (the parse, when there is one) reads the attributions the plain
+    layouts miss."""
     out = Speakers()
     singles = _single_quotes(text, quotes)
     single_ids = {id(q) for q in singles}
     all_quotes = sorted(list(quotes.quotes) + singles, key=lambda q: q.start)
     people = _People(ents)
+    reader = ParseReader(doc, quotes) if doc is not None else None
     prev: Attribution | None = None
     for q in all_quotes:
         inner_s, inner_e = q.inner
@@ -170,9 +176,15 @@ def build_speakers(text: str, quotes: Any, ents: list[tuple]) -> Speakers:
         phrase = _phrase(text, q, a)
         if phrase is not None:
             _name_speaker(a, phrase, prev, people, q)
+        if a.speaker is None and reader is not None:
+            _parsed_speaker(a, reader.speaker(q), "parse", prev, people, q)
         if a.speaker is None and prev is not None and prev.paragraph == q.paragraph and prev.speaker:
             a.speaker, a.key, a.how = prev.speaker, prev.key, "continued"
-        if id(q) in single_ids and a.how not in ("after", "before", "pronoun"):
+        if a.speaker is None and reader is not None:
+            _parsed_speaker(a, reader.around(q), "neighbour", prev, people, q)
+        if reader is not None and a.speaker and not a.key and a.how != "pronoun":
+            _titled_speaker(a, reader, q)
+        if id(q) in single_ids and a.how not in ("after", "before", "pronoun", "parse"):
             continue   # single marks without an attribution may be a title or a scare quote
         q.speaker = a.speaker
         out.attributions.append(a)
@@ -232,6 +244,33 @@ def _phrase(text: str, q: Any, a: Attribution) -> str | None:
     return phrase
 
 
+def _parsed_speaker(a: Attribution, sp: Speaker | None, how: str, prev: Attribution | None,
+                    people: _People, q: Any) -> None:
+    """Give ``a`` the speaker read from the parse (``how``: "parse" in the quotation's own
+    sentence, "neighbour" around it); a pronoun is resolved like one in a plain layout."""
+    if sp is None:
+        return
+    if sp.pronoun:
+        _name_speaker(a, sp.text, prev, people, q)
+        a.how = how if a.speaker else ""
+        return
+    a.speaker, a.key, a.how = sp.text, (entity_key(sp.name) if sp.name else None), how
+
+
+def _titled_speaker(a: Attribution, reader: ParseReader, q: Any) -> None:
+    """A description ("the transport secretary") keyed as the person the article named
+    with that title before ("Transport Secretary Lucy Grant")."""
+    at = a.end if a.how == "after" else q.start
+    for s in reader.sentences_of(max(0, q.start - 200), min(len(reader.doc.text), q.end + 200)):
+        for tok in s:
+            if tok.pos_ == "NOUN" and a.speaker.lower().endswith(tok.lower_) and \
+                    abs(tok.idx - at) < 200 and not reader.quotes.contains(tok.idx, tok.idx + 1):
+                name = reader.titled(tok)
+                if name:
+                    a.key = entity_key(name)
+                    return
+
+
 def _name_speaker(a: Attribution, phrase: str, prev: Attribution | None, people: _People, q: Any) -> None:
     """The speaker named in ``phrase``; for "he"/"she", the previous speaker if that is a
     person named in the text, else the nearest person named before."""
@@ -255,7 +294,7 @@ def build(facts: Any) -> Speakers:
     surname two people share is keyed by who they are (facts.names)."""
     ents = [(e.start_char, e.end_char, e.label_, e.text, e.root.dep_ in ("nsubj", "nsubjpass"))
             for e in facts.doc.ents]
-    out = build_speakers(facts.article.text, facts.quotes, ents)
+    out = build_speakers(facts.article.text, facts.quotes, ents, facts.doc)
     key_by_entity(out, facts.article.text, facts.names)
     return out
 
@@ -275,10 +314,6 @@ def key_by_entity(speakers: Speakers, text: str, names: Any) -> None:
 # Whether a sentence attributes its quotation (W304), read from the parse
 # ---------------------------------------------------------------------------------------
 
-# How many tokens from a quotation mark a verb may stand and still introduce or close it.
-_NEXT_TO_QUOTE = 4
-
-
 def attributes(sent: Any, quotes: Any) -> bool:
     """Whether a sentence says who speaks, read from its words outside quotations: a
     verb of saying in any position ('said one expert', '..., Amrakhly said' however
@@ -292,16 +327,6 @@ def attributes(sent: Any, quotes: Any) -> bool:
             continue  # inside the quotation: the speaker's own words
         if tok.lower_ == "according" or tok.lemma_.lower() in SPEECH_LEMMAS:
             return True
-        if _beside_quote(sent, tok, quotes) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            return True
-    return False
-
-
-def _beside_quote(sent: Any, tok: Any, quotes: Any) -> bool:
-    """Whether ``tok`` stands within a few tokens after a quotation's close or before its open."""
-    doc = tok.doc
-    for k in range(max(sent.start, tok.i - _NEXT_TO_QUOTE), min(sent.end, tok.i + _NEXT_TO_QUOTE + 1)):
-        t = doc[k]
-        if (k < tok.i and t.idx + len(t.text) in quotes.closes_at) or (k > tok.i and t.idx in quotes.opens_at):
+        if beside_quote(sent, tok, quotes) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return True
     return False

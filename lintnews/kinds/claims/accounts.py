@@ -35,18 +35,18 @@ class ConflictingAccountsKind(Kind):
         reported: set[int] = set()
         for s in claims.sentences:
             ctx.budget.check()
-            if s.in_quote:
-                continue
             for j, shared in claims.candidates(s.index, options["min_shared"]):
                 earlier = claims.sentences[j]
                 if earlier.in_quote or another_instance(ctx.article.text, earlier, s):
                     continue
                 # a retelling shares most of its words with the original: skip the alignment
-                # for pairs that cannot reach the coverage (cheap on long articles)
+                # for pairs that cannot reach the coverage (cheap on long articles); inside a
+                # quotation only a word-for-word retelling of the writer's own sentence counts
                 f = None
                 if shared >= options["min_coverage"] * 0.75 * (len(s.content) - 1):
                     f = name_swapped(ctx, earlier, s, options)
-                f = f or other_object(ctx, earlier, s, options) or role_swapped(ctx, earlier, s, options)
+                if not s.in_quote:
+                    f = f or other_object(ctx, earlier, s, options) or role_swapped(ctx, earlier, s, options)
                 if f is not None and s.index not in reported:
                     reported.add(s.index)
                     yield f

@@ -7,6 +7,7 @@ from typing import Any
 from ...facts.claims import Mention, Sentence, is_alias
 from ..base import Context, Finding
 from ..findings import says
+from .accounts_nouns import phrases_clash
 from .common import WEAK_GROUPS, clip, labels_compatible
 
 _PRONOUNS = ("he", "she", "it", "they", "him", "her", "them")
@@ -64,9 +65,17 @@ def _retells(a: Sentence, b: Sentence, names_a: list[Mention], options: dict[str
 
 def _swapped_filler(ctx: Context, a: Sentence, b: Sentence, names_a: list[Mention],
                     ra: list[Mention], rb: list[Mention]) -> Finding | None:
-    """A filler ``y`` of ``b``'s role new to ``a``, where ``a`` had ``x``, now gone."""
+    """A filler ``y`` of ``b``'s role new to ``a``, where ``a`` had ``x``, now gone: a
+    name, or a common noun phrase that cannot name the same thing."""
     for y in rb:
-        if not y.key or any(is_alias(e.key, y.key) for e in names_a) or \
+        if not y.key:
+            x = next((x for x in ra if not x.key and phrases_clash(ctx.doc, x, y, a, b)), None)
+            if x is not None:
+                line = ctx.article.line_of(x.start)
+                return says(ctx.article, (y.start, y.end, y.text), (x.start, x.end, x.text),
+                            f"this sentence retells line {line}: {clip(ctx.article.text[a.start:a.end])}")
+            continue
+        if any(is_alias(e.key, y.key) for e in names_a) or \
                 any(is_alias(y.key, x.key) for x in ra if x.key):
             continue
         for x in ra:

@@ -9,6 +9,7 @@ from typing import Any
 from ...facts.claims import Frame, Mention, Sentence, Unit, is_alias
 from ..base import Context, Finding
 from ..findings import says
+from .accounts_nouns import hedged_differently, noun_swap, wrapper_units
 from .common import clip, labels_compatible
 
 
@@ -20,7 +21,10 @@ class _Alignment:
     inserted: int = 0     # content words only the retelling has
     acts: bool = False    # a shared verb: the same act, not just a list of the same names
     aligned: dict[int, int] = field(default_factory=dict)  # b unit start -> a unit start (equal units)
-    swaps: list[tuple[Unit, Unit]] = field(default_factory=list)  # (old, new) names or dates
+    swaps: list[tuple[Unit, Unit]] = field(default_factory=list)  # (old, new) names, dates or nouns
+    wrapper: set[int] = field(default_factory=set)  # b units of a reporting frame ("police said")
+    nameless: list[tuple[list[Unit], list[Unit]]] = field(default_factory=list)  # replaced, no names
+    absorbed: int = 0     # content words of swapped noun phrases beyond their heads ("paint shop")
 
 
 def name_swapped(ctx: Context, a: Sentence, b: Sentence, options: dict[str, Any]) -> Finding | None:
@@ -29,21 +33,21 @@ def name_swapped(ctx: Context, a: Sentence, b: Sentence, options: dict[str, Any]
     al = _align(ctx, a, b)
     if al is None or len(al.swaps) > 1 or al.inserted > options["max_new_words"] or not al.acts:
         return None
-    total = sum(u.content for u in b.units) - len(al.swaps)
+    total = sum(u.content for u in b.units if u.start not in al.wrapper) - len(al.swaps) - al.absorbed
     if al.matched < options["min_matched"] or total <= 0 or al.matched / total < options["min_coverage"]:
         return None
     if not al.swaps:
         if al.matched > options["min_matched"]:
             return negation(ctx, a, b, al.aligned)
         return None
-    if _pronoun_actors(a, b):
+    if _pronoun_actors(a, b) or hedged_differently(ctx.doc, a, b, al.aligned):
         return None
     old, new = al.swaps[0]
     # the new name must not already be in the earlier sentence (a list, not a swap)
     if any(is_alias(e.key, new.ent.key) for e in a.ents):
         return None
     # a quotation given to someone else is quote-conflict's to report
-    if any(q.key and b.start <= q.start < b.end and is_alias(q.key, new.ent.key)
+    if any(q.key and q.start < b.end and q.end > b.start and is_alias(q.key, new.ent.key)
            for q in ctx.facts.speakers.attributions):
         return None
     line = ctx.article.line_of(old.start)
@@ -54,15 +58,18 @@ def name_swapped(ctx: Context, a: Sentence, b: Sentence, options: dict[str, Any]
 def _align(ctx: Context, a: Sentence, b: Sentence) -> _Alignment | None:
     """Walk the word-level diff of ``a`` and ``b``; None when ``b`` puts a pronoun where
     ``a`` names someone (who is "she"?)."""
-    al = _Alignment()
+    al = _Alignment(wrapper=wrapper_units(ctx.doc, b, ctx.facts.quotes))
     # a copula with its complement is an act too ("X was the show's first winner")
     verbs = {ctx.doc[f.verb].idx for f in b.frames}
     opcodes = SequenceMatcher(None, a.lemmas, b.lemmas, autojunk=False).get_opcodes()
     # the sentence word for word but one name: any two names conflict, whatever labels
     # the model gave them ("China" retold as "Lyon", tagged a person)
     one_change = sum(op != "equal" for op, *_ in opcodes) == 1
+    text = ctx.article.text
     for op, i1, i2, j1, j2 in opcodes:
-        bu, au = b.units[j1:j2], a.units[i1:i2]
+        bu, au = [u for u in b.units[j1:j2] if u.start not in al.wrapper], a.units[i1:i2]
+        if op == "replace" and _same_words(text, au, bu):
+            op = "equal"   # the tagger read one word two ways ("Firefighters" as a name once)
         if op == "equal":
             al.matched += sum(u.content for u in bu)
             al.acts = al.acts or any(u.pos == "VERB" or u.start in verbs for u in bu)
@@ -75,9 +82,27 @@ def _align(ctx: Context, a: Sentence, b: Sentence) -> _Alignment | None:
             al.swaps.append((_as_name(a.units, i1, i1 + n, ctx), _as_name(b.units, j1, j2, ctx)))
         elif op == "replace" and not _replaced(al, au, bu, one_change):
             return None
+        elif op == "replace" and not _names(au) and not _names(bu):
+            al.nameless.append((au, bu))
+    # a common noun in the place of another, in the same role: a swap of detail, not new words
+    for au, bu in al.nameless:
+        swap = noun_swap(ctx.doc, a, b, au, bu, al.aligned)
+        if swap is not None:
+            # the new phrase is the detail, modifiers and all: not words added to the story
+            new = swap[1]
+            n = sum(u.content for u in bu if new.start <= u.start < new.end)
+            al.swaps.append(swap)
+            al.inserted -= n
+            al.absorbed += n - 1
     # a long sentence retold word for word but one name needs no verb to be one claim
     al.acts = al.acts or one_change and al.matched >= 5
     return al
+
+
+def _same_words(text: str, au: list[Unit], bu: list[Unit]) -> bool:
+    """Whether two runs of units are the same words as written, whatever their lemmas."""
+    return len(au) == len(bu) and all(text[x.start:x.end].lower() == text[y.start:y.end].lower()
+                                      for x, y in zip(au, bu))
 
 
 def _replaced(al: _Alignment, au: list[Unit], bu: list[Unit], one_change: bool) -> bool:

@@ -42,6 +42,10 @@ class QuoteConflictKind(Kind):
                 if rel == "same":
                     # a lede often quotes a fragment of a remark given in full later
                     fragment = not p.speaker and min(len(p.words), len(q.words)) < 2 * min_words
+                    # a part of a remark woven into a sentence of the writer's ("said he
+                    # planned to 'file my retirement'"): whose words they are is read, not seen
+                    shorter = p if len(p.words) < len(q.words) else q if len(q.words) < len(p.words) else None
+                    fragment = fragment or shorter is not None and shorter.how in ("parse", "neighbour")
                     # two descriptions ("a ruling", "the judge's appointee") may be one speaker
                     named = bool(p.key or q.key)
                     if q.speaker and not same_speaker(p, q) and not fragment and named:
