@@ -9,10 +9,10 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..facts.numbers import Quantity, fmt_value, word_value
-from ..lexicon import NUMBER_UNITS
+from ..lexicon import NUMBER_UNITS, is_ordinary
 from .base import Context, Finding, Kind
 
 _PARSE = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser"})
@@ -382,8 +382,22 @@ COUNT_RE = re.compile(
     # "the four-member team", "a three-man panel": a compound count before a singular noun
     r"(?P<comp>-(?:member|man|woman|strong|person|nation|country|party|company|firm|player)\b)?"
     r"(?P<noun>(?:\s+[a-z][\w'-]*){0,3})"
-    r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s+namely\s+|,\s|\s(?:are|were)\s+(?=[A-Z]))")
+    r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s+namely\s+|,\s|\s(?:are|were)\s+(?=[A-Z])"
+    # "named the five men as A, B and C"; "six members. They are A, B and C" (the next sentence)
+    r"|\sas\s+(?=[A-Z])|\.\s+(?:They|These|Those)\s+(?:are|were)\s+(?=[A-Z]))")
 BOTH_RE = re.compile(r"\b[Bb]oth\s+(?=[A-Z])")
+# a plural noun of up to three words, the first plural ending it: "countries", "main parties"
+_PLURAL_NOUN = r"(?P<noun>(?:[a-z][\w'-]*\s+){0,2}?(?:[a-z][\w'-]*s|[a-z]*(?:people|men|women|children|police)))\b"
+# "Leeds, York and Hull, the two cities": a list, then its count after a comma, dash, colon or "are"
+LIST_COUNT_RE = re.compile(
+    r"(?P<conn>,\s+|\s+[-\u2013\u2014]\s+|:\s+|\s+(?:are|were)\s+)"
+    r"(?P<lead>(?:the|all|all the|these|those)\s+)?(?P<n>(?i:" + _COUNT_WORD + r"))\s+" + _PLURAL_NOUN)
+# "Three firms bid for the work: A, B and C": a count, its clause, then a colon and the list
+COLON_LATER_RE = re.compile(
+    _LEAD + r"(?P<n>(?i:" + _COUNT_WORD + r"))\s+" + _PLURAL_NOUN +
+    r"(?P<mid>[^:.;!?\"\u201c\u201d\d]{1,80}?):\s+(?=[A-Z])")
+# the verbs after which "as" introduces names: "named the five men as ...", "identified them as"
+_NAMING = re.compile(r"\b(?:named|identified|listed|names|identifies|lists|name|identify)\b[^.;:]{0,40}$")
 
 
 def trim_tail(listed: str) -> str:
@@ -435,10 +449,10 @@ def split_items(s: str) -> list[str] | None:
 
 
 class CountMismatchKind(Kind):
-    """A stated count that disagrees with the items listed right after it."""
+    """A stated count that disagrees with the items listed with it."""
 
     defaults: dict = {}
-    requires = frozenset()
+    requires = _PARSE_NER  # the tagger and NER tell a sentence's first word from a listed name
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
@@ -446,6 +460,14 @@ class CountMismatchKind(Kind):
             para = text[ps:pe]
             for m in COUNT_RE.finditer(para):
                 f = self._one(para, m, ps)
+                if f is not None:
+                    yield f
+            for m in COLON_LATER_RE.finditer(para):
+                f = self._colon_later(para, m, ps)
+                if f is not None:
+                    yield f
+            for m in LIST_COUNT_RE.finditer(para):
+                f = self._list_first(para, m, ps, ctx.doc)
                 if f is not None:
                     yield f
             for m in BOTH_RE.finditer(para):
@@ -476,8 +498,11 @@ class CountMismatchKind(Kind):
         if counted is None:
             return None
         n, key = counted
-        n_text = m.group("n")
         rest = para[m.end():]
+        if key == ":":
+            semi = _semicolon_list(rest)  # "four regions: Kent; Surrey; Essex."
+            if semi is not None:
+                return _count_finding(m, offset, n, semi[0], m.end() + semi[1])
         stop = re.search(_LIST_STOP[key] if key != "," else r",(?=\s+[a-z])", rest)
         if key == ":":
             stop = re.search(r"[.;](?:\s|$)|$", rest)
@@ -500,18 +525,164 @@ class CountMismatchKind(Kind):
         items = split_items(listed)
         if items is None or (key == "," and len(items) < 2):
             return None
-        if len(items) == n:
+        end = m.end() + stop.start() + len(stop.group(0).rstrip())
+        if key == ",":
+            end = m.end() + stop.start()
+        elif key == ":":
+            end = m.end() + listed_len
+        return _count_finding(m, offset, n, items, end)
+
+    def _colon_later(self, para: str, m: re.Match, offset: int) -> Finding | None:
+        """"Three firms bid for the work: Acme, Bolt, Crane and Delta.": the subject's count
+        against the list after a colon that closes its clause."""
+        n = _plain_count(m.group("n"), m.group("noun"))
+        sentence = re.split(r"[.!?]\s+", para[:m.start("n")])[-1]
+        if n is None or len(m.group("mid").split()) > 8 or re.search(r"\d|\b(?:" + _COUNT_WORD + r")\b", sentence):
+            return None  # the sentence's first count, and its clause short
+        rest = para[m.end():]
+        semi = _semicolon_list(rest)
+        if semi is not None:
+            return _count_finding(m, offset, n, semi[0], m.end() + semi[1])
+        stop = re.search(r"[.;!?](?:\s|$)|$", rest)
+        listed = trim_tail(rest[:stop.start()])
+        if not listed or len(listed) > 200 or _NOT_FULL.search(listed):
             return None
-        start = offset + m.start("n")
-        if m.group("lead") and m.group("lead").strip():
-            start = offset + m.start("lead")
-        end = offset + m.end() + stop.start() + len(stop.group(0).rstrip())
-        if key in ",":
-            end = offset + m.end() + stop.start()
-        shown = m.group("noun").strip()
-        said = f"{m.group('lead') or ''}{n_text}{m.group('comp') or ''}{(' ' + shown) if shown else ''}".strip()
-        return Finding(start, end if key != ":" else offset + m.end() + listed_len,
-                       f"says '{said}' but lists {len(items)}: {', '.join(items)}")
+        items = split_items(listed)
+        if items is None or any(i[:1].isdigit() for i in items):
+            return None
+        return _count_finding(m, offset, n, items, m.end() + len(listed))
+
+    def _list_first(self, para: str, m: re.Match, offset: int, doc: Any) -> Finding | None:
+        """"Leeds, York and Hull, the two cities named": a list, then the count that sums it up."""
+        n = _plain_count(m.group("n"), m.group("noun"))
+        if n is None:
+            return None
+        found = list_before(para[:m.start()])
+        if found is None:
+            return None
+        start, items = found
+        if not _names_a_thing(doc, offset + start):
+            items = items[1:]  # "Yesterday, Leeds and Hull, ...": a sentence's first word
+            start = para.index(items[0], start) if len(items) >= 2 else start
+        if len(items) < 2 or len(items) == n:
+            return None
+        said = f"{m.group('lead') or ''}{m.group('n')} {m.group('noun')}".strip()
+        return Finding(offset + start, offset + m.end("noun"),
+                       f"lists {len(items)}: {', '.join(items)}, but says '{said}'")
+
+
+def _names_a_thing(doc, at: int) -> bool:
+    """Whether the word at ``at`` is a name, or may be one: a sentence's first word is
+    capitalised whatever it is, so there the tagger decides ("Yesterday" is no name)."""
+    if doc is None or not len(doc):
+        return True
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[0]
+    if not tok.is_sent_start or tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED:
+        return True
+    return tok.pos_ not in _NEVER_NAMES and not tok.ent_type_ and not is_ordinary(tok.lower_, 4.0)
+
+
+_NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+_NEVER_NAMES = {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "INTJ", "PART", "AUX"}
+
+
+def _count_finding(m: re.Match, offset: int, n: int, items: list[str], end: int) -> Finding | None:
+    """The finding for count phrase ``m`` over ``items`` (the list ending at ``end`` in the
+    paragraph), or None when the count is right."""
+    if len(items) == n:
+        return None
+    start = offset + m.start("n")
+    if m.group("lead") and m.group("lead").strip():
+        start = offset + m.start("lead")
+    comp = m.groupdict().get("comp") or ""
+    shown = m.group("noun").strip()
+    said = f"{m.group('lead') or ''}{m.group('n')}{comp}{(' ' + shown) if shown else ''}".strip()
+    return Finding(start, offset + end, f"says '{said}' but lists {len(items)}: {', '.join(items)}")
+
+
+def _plain_count(n_text: str, noun: str) -> int | None:
+    """The number a count word and its plural noun state ("three countries"), else None."""
+    n = int(n_text) if n_text.isdigit() else word_value(n_text)
+    noun = noun.strip()
+    if not n or n < 2 or not noun or _TIME_NOUNS.search(noun) or noun in _NOT_PLURAL:
+        return None
+    if not re.search(r"s\b|people|men|women|children|police", noun.split()[-1]):
+        return None
+    return int(n)
+
+
+def list_before(before: str) -> tuple[int, list[str]] | None:
+    """(start, items) of the list of names that ends ``before`` ("... visited France, Spain
+    and Italy"): names joined by commas with "and"/"or" before the last; None when there is none."""
+    clause = re.split(r"[.!?;:(\"\u201c\u201d]\s+|\s[-\u2013\u2014]\s|\n", before)[-1]
+    base = len(before) - len(clause)
+    parts = re.split(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)", clause)
+    pieces, seps = parts[::2], parts[1::2]
+    if len(pieces) < 2 or not re.search(r"\b(?:and|or)\b|&", seps[-1]) or \
+            any(re.search(r"\b(?:and|or)\b|&", x) for x in seps[:-1]):
+        return None
+    items: list[str] = []
+    start = None
+    end = len(clause)
+    for k in range(len(pieces) - 1, -1, -1):
+        piece_end = end
+        end -= len(pieces[k]) + (len(seps[k - 1]) if k else 0)
+        item = pieces[k].strip()
+        name = _name_run(item)
+        if name is None:
+            break
+        items.insert(0, name)
+        at = pieces[k].rfind(name)
+        start = base + piece_end - len(pieces[k]) + (at if at >= 0 else len(pieces[k]) - len(pieces[k].lstrip()))
+        if name != item:
+            break  # "visited France": the list starts at the name
+    if len(items) < 2 or start is None:
+        return None
+    return start, items
+
+
+def _name_run(item: str) -> str | None:
+    """``item`` as a listed name ("Sri Lanka", "Sainsbury's"), or the name that ends it
+    ("visited France" -> "France", "In Leeds" -> "Leeds"); None when it ends in no name."""
+    words = item.split()
+    if not words or len(words) > 8:
+        return None
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in _LOWER_OK and k < len(words))):
+        k -= 1
+    while k < len(words) and (words[k] in _LOWER_OK or words[k].lower() in _FUNCTION_WORDS):
+        k += 1
+    run = words[k:]
+    if not run or len(run) > 5 or not run[0][:1].isupper():
+        return None
+    return " ".join(run)
+
+
+# capitalised at a sentence start, never a name
+_FUNCTION_WORDS = {"the", "a", "an", "in", "at", "on", "for", "from", "to", "by", "with", "and", "but",
+                   "both", "all", "only", "while", "when", "after", "before", "as", "of", "its", "their",
+                   "his", "her", "our", "this", "these", "those", "then", "now", "so", "yet", "if"}
+
+
+# words ending in "s" that are not plural nouns
+_NOT_PLURAL = {"is", "was", "has", "does", "this", "us", "its", "as", "plus", "less", "yes", "his",
+               "thus", "whereas", "across", "towards", "besides", "perhaps"}
+
+
+def _semicolon_list(rest: str) -> tuple[list[str], int] | None:
+    """(items, end) of a list separated by semicolons that runs to its sentence end
+    ("Kent; Surrey; and Essex."), or None."""
+    stop = re.search(r"[.!?](?:\s|$)|$", rest)
+    seg = rest[:stop.start()]
+    if seg.count(";") < 1 or len(seg) > 300:
+        return None
+    parts = [re.sub(r"^\s*(?:and|or)\s+", "", x).strip() for x in seg.split(";")]
+    if any(not re.match(r"(?:the\s+)?[A-Z]", x) or len(x.split()) > 12 for x in parts) or _NOT_FULL.search(seg):
+        return None
+    return parts, len(seg.rstrip())
 
 
 def _count_and_opener(para: str, m: re.Match) -> tuple[int, str] | None:
@@ -526,7 +697,11 @@ def _count_and_opener(para: str, m: re.Match) -> tuple[int, str] | None:
     noun = m.group("noun").strip()
     opener = m.group("open").strip() or m.group("open")
     key = opener[0] if opener else ","
-    sentence_list = "namely" in opener or opener in ("are", "were")
+    sentence_list = "namely" in opener or opener in ("are", "were", "as") or opener.startswith(".")
+    if opener == "as" and not _NAMING.search(para[:m.start("n")]):
+        return None  # "as" lists only after a verb of naming ("named the five men as ...")
+    if opener.startswith(".") and not noun:
+        return None
     if sentence_list:
         # "three members, namely A, B and C", "the three directors are A, B and C": to the sentence end
         if opener in ("are", "were") and not (noun and (m.group("lead") or "").strip()):

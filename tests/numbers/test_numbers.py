@@ -160,6 +160,43 @@ def test_count_mismatch_quiet(text):
     assert codes(text, "C205") == []
 
 
+@pytest.mark.parametrize("text,listed,said", [
+    # the list first, its total after a comma, a dash, a colon or "were"
+    ("Oslo, Bergen and Tromso, the two ports on the route, were closed.", 3, "the two ports"),
+    ("Fiji, Samoa, Tonga and Nauru - three islands in all - signed.", 4, "three islands"),
+    ("Kenya, Ghana and Mali: the four states that voted no.", 3, "the four states"),
+    ("Acme, Bolt and Crane were the two bidders left.", 3, "the two bidders"),
+    # semicolons, "named ... as", a colon closing the clause, the next sentence
+    ("The trust runs five museums: the Tate; the Baltic; the Lowry.", 3, "five museums"),
+    ("Police named the four men as Ian Roe, Sam Dee and Tom Fry.", 3, "the four men"),
+    ("Two firms bid for the licence: Acme, Bolt and Crane.", 3, "Two firms"),
+    ("The council has six wards. They are Eastgate, Northgate and Westgate.", 3, "six wards"),
+])
+def test_count_mismatch_in_any_order(text, listed, said):
+    found = codes(text, "C205")
+    assert len(found) == 1 and f"lists {listed}" in found[0].message and said in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Oslo, Bergen and Tromso, the three ports on the route, were closed.",
+    "Yesterday, Oslo and Bergen, the two ports on the route, were closed.",
+    "The trust runs three museums: the Tate; the Baltic; and the Lowry.",
+    "Police named the three men as Ian Roe, Sam Dee and Tom Fry.",
+    "Two people were hurt: a man and a woman.",
+    "Police arrested two men on Friday and said Ian Roe, Sam Dee and Tom Fry were wanted.",
+    "The two sides met on Friday: Roe said talks went well.",
+    "The council has six wards. They are all in the east.",
+])
+def test_count_mismatch_in_any_order_quiet(text):
+    assert codes(text, "C205") == []
+
+
+def test_count_mismatch_list_first_points_at_list_and_count():
+    text = "Acme, Bolt and Crane were the two bidders left."
+    found = codes(text, "C205")
+    assert [d.text for d in found] == ["Acme, Bolt and Crane were the two bidders"]
+
+
 # -- C206 headline-mismatch -------------------------------------------------------------------
 
 def test_headline_transposed_digits():
