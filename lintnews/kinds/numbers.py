@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Iterable
 
 from ..facts.numbers import Quantity, fmt_value, word_value
@@ -740,50 +741,174 @@ class HeadlineMismatchKind(Kind):
         art = ctx.article
         if not art.headline:
             return
-        hs, he = art.headline
-        body = art.body_start()
-        numbers = ctx.facts.numbers
-        head_q = [q for q in numbers.quantities if hs <= q.start and q.end <= he
-                  and q.kind == "number" and (q.unit or q.noun or not q.is_word)]
-        body_q = [q for q in numbers.quantities if q.start >= body and q.kind in ("number", "weak")]
-        head_q += [q for q in numbers.quantities if hs <= q.start and q.end <= he and q not in head_q
-                   and q.kind in ("number", "weak") and not q.unit and _casualty(art.text, q)]
+        head_q, body_q = _headline_and_body(ctx)
+        lead_end = art.paragraphs[min(len(art.paragraphs) - 1, 2 if art.headline[0] == art.paragraphs[0][0] else 1)][1]
         for h in head_q:
-            group = _casualty(art.text, h) if not h.unit and not h.noun else None
+            # a headline's casualty word may be tagged as the counted noun ("Eight hurt")
+            group = _casualty(art.text, h, art.headline) if not h.unit and (
+                not h.noun or _CASUALTY_WORD.fullmatch(h.noun)) else None
             if group:
                 # "Five dead in fire" over "six people died": counts of people that the same verb follows
                 same = [q for q in body_q if not q.unit and (q.head in _PEOPLE or not q.noun)
                         and _casualty(art.text, q) == group]
             else:
                 same = [q for q in body_q if _same_kind(h, q)]
-            if _confirmed(h, body_q, self.options["rounding"]):
-                continue
-            # "a further 63 years", "the other four" are other quantities than the headline's
-            same = [q for q in same if not q.qualifiers - h.qualifiers]
-            if not same:
+            # "a further 63 years", "the other four" are other quantities than the headline's;
+            # a period ("highest in more than 3 months") is the same one only under the same verb
+            same = [q for q in same if not q.qualifiers - h.qualifiers and (
+                h.head not in _PERIODS or (h.predicates & q.predicates) - _WEAK_PREDICATES)]
+            lead = _lead_restatement(ctx, h, same, lead_end, self.options["rounding"]) \
+                if h.unit and not h.hedge else None
+            if lead is None and _confirmed(h, body_q, self.options["rounding"]) or not same:
                 continue
             if h.hedge:  # "above $42" over "above $50": compare with the body's same hedge
                 hedged = [q for q in same if q.hedge == h.hedge]
                 if hedged:
                     same = hedged
                     h = _unhedged(h)
-            if any(_rounds_to(h, q, self.options["rounding"]) for q in same):
+            if lead is None and any(_rounds_to(h, q, self.options["rounding"]) for q in same):
                 continue
-            near = [q for q in same if _near(h, q)]
-            if not near and h.unit and not h.approx:
-                # the first two paragraphs restate a headline sum or rate: "$4bn" over a first paragraph's "$1bn"
-                # (same unit and scale, nothing in the body rounds to the headline's figure)
-                lead_end = art.paragraphs[min(len(art.paragraphs) - 1, 2 if hs == art.paragraphs[0][0] else 1)][1]
-                near = [q for q in same if q.start < lead_end and _scale(q) == _scale(h)
-                        and 0.1 <= h.value / q.value <= 10][:1] if all(q.value for q in same) else []
+            near = lead if lead is not None else _near_figures(h, same, lead_end)
             if not near:
                 continue
             # the body figure most like the headline's: swapped digits first, then the closest
             q = min(near, key=lambda b: (not _transposed(h, b), abs(b.value - h.value) / abs(b.value)))
             yield Finding(h.start, h.end,
-                          f"headline says '{h.text}', but line {art.line_of(q.start)} says "
-                          f"'{q.text}'" + (f" ({fmt_value(q.value, q.unit)})" if False else ""),
+                          f"headline says '{h.text}', but line {art.line_of(q.start)} says '{q.text}'",
                           related=[(q.start, q.end, f"the body gives '{q.text}' here")])
+        yield from _death_age(art)
+
+
+# The age at death, the one age a death story gives once: "dies at 34", "Kerr, 80, dies",
+# "died aged 81", "died at the age of 81", and "... died on Saturday. She was 43."
+_HEAD_DEATH_AGE = re.compile(r"\b(?:dies|died|dead)\s+(?:at|aged)\s+(?P<age>\d{1,3})\b|,\s*(?P<age2>\d{1,3}),\s+(?:dies|dead)\b")
+_BODY_DEATH_AGE = re.compile(r"\b(?:died|dies|dead)\b[^.!?\n]{0,80}?\b(?:at|aged)\s+(?:the\s+age\s+of\s+)?(?P<age>\d{1,3})\b"
+                             r"|\b(?:died|dies)\b[^.!?\n]{0,160}[.!?]\s+(?:He|She)\s+was\s+(?P<age2>\d{1,3})\s*[.,;]")
+
+
+def _death_age(art) -> Iterable[Finding]:
+    """A headline's age at death that the body gives as another age at death."""
+    hs, he = art.headline
+    h = _HEAD_DEATH_AGE.search(art.text, hs, he)
+    if h is None:
+        return
+    key = "age" if h.group("age") else "age2"
+    said = int(h.group(key))
+    body = [(b, "age" if b.group("age") else "age2") for b in _BODY_DEATH_AGE.finditer(art.text, art.body_start())]
+    if not body or any(int(b.group(k)) == said for b, k in body):
+        return
+    b, k = body[0]
+    yield Finding(h.start(key), h.end(key),
+                  f"headline gives the age at death as {said}, but line {art.line_of(b.start(k))} says {b.group(k)}",
+                  related=[(b.start(k), b.end(k), "the body's age at death")])
+
+
+_PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "season", "quarter"}
+
+
+def _headline_and_body(ctx: Context) -> tuple[list[Quantity], list[Quantity]]:
+    """The headline's figures and the body's that may restate them; a share in words
+    ("half of staff", "a third of shops") is read as the percentage it is on both sides."""
+    art, numbers = ctx.article, ctx.facts.numbers
+    hs, he = art.headline
+    body = art.body_start()
+    shares = {id(q): _share(ctx.doc, art.text, q) for q in numbers.quantities}
+    in_head = [shares[id(q)] or q for q in numbers.quantities if hs <= q.start and q.end <= he]
+    head_q = [q for q in in_head if q.kind == "share" or
+              q.kind == "number" and (q.unit or q.noun or not q.is_word)]
+    head_q += [q for q in in_head if q not in head_q
+               and q.kind in ("number", "weak") and not q.unit and _casualty(art.text, q, art.headline)]
+    # a headline's verbs are often tagged as nouns ("Ten thousand march"): its words are its acts
+    acts = frozenset(t.lemma_.lower() for t in ctx.doc.char_span(hs, he, alignment_mode="expand") or ()
+                     if t.pos_ in ("VERB", "NOUN", "ADJ"))
+    head_q = [replace(q, predicates=q.predicates | acts) for q in head_q]
+    body_q = [shares[id(q)] or q for q in numbers.quantities
+              if q.start >= body and (q.kind in ("number", "weak") or shares[id(q)])]
+    return head_q, body_q
+
+
+# A share in words, as a percentage: "half of staff" is 50% of them, give or take the
+# rounding a writer allows a fraction (a third is 30-36%).
+_SHARES = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
+           "one quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3, "three quarters": 75.0,
+           "three-quarters": 75.0}
+SHARE_ROUNDING = 4.0
+
+
+def _share(doc: Any, text: str, q: Quantity) -> Quantity | None:
+    """``q`` as a share of something ("half of staff", "30% of shops") with the thing it
+    is a share of as its noun, or None when it is no share."""
+    pct = _SHARES.get(q.text.lower()) if q.is_word and not q.unit else None
+    if pct is None and q.unit != "%":
+        return None
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+    if nxt is None or nxt.lower_ != "of":
+        return None
+    objs = [c for c in nxt.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    of = objs[0].lemma_.lower()
+    if pct is None:
+        return replace(q, kind="share", noun=of, head=of)
+    return replace(q, kind="share", value=pct, unit="%", half_unit=SHARE_ROUNDING, noun=of, head=of)
+
+
+def _lead_restatement(ctx: Context, h: Quantity, same: list[Quantity], lead_end: int,
+                      rounding: float) -> list[Quantity] | None:
+    """The lead's figures of headline figure ``h``'s unit when the lead sentence restates the
+    headline (three or more of its words: "US gas prices hit $3 per gallon for first time since
+    2022" over "... paying for gas to $4.02, topping the $4 per gallon mark for the first time
+    since 2022") and none of them rounds to it (nor crosses it: "hits $100" over $101.50);
+    [] when one does, None when no lead sentence restates the headline."""
+    doc = ctx.doc
+    hs, he = ctx.article.headline
+    words = _content_lemmas(doc.char_span(hs, he, alignment_mode="expand"))
+    best, best_n = None, 2
+    for q in same:
+        if q.start >= lead_end:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        n = len(words & _content_lemmas(sent)) if sent is not None else 0
+        if n > best_n:
+            best, best_n = sent, n
+    if best is None:
+        return None
+    mine = [q for q in same if best.start_char <= q.start < best.end_char]
+    crosses = _CROSSING.search(ctx.article.text, hs, he)
+    if any(_rounds_to(h, q, rounding) or crosses and h.value and 0.95 <= q.value / h.value <= 1.05
+           for q in mine):
+        return []
+    return mine
+
+
+# a headline figure as a mark crossed: "Oil hits $100" over "$101.50", "Dow tops 30,000"
+_CROSSING = re.compile(r"\b(?:hits?|tops?|topping|pass(?:es)?|break(?:s)?|cross(?:es)?|above|over|under|below|"
+                       r"exceeds?|reach(?:es)?|surpass(?:es)?|past|beyond|nears?|dips?)\b", re.I)
+
+
+def _content_lemmas(span: Any) -> set[str]:
+    """The lemmas of a span's nouns, verbs, names and adjectives, figures and dates left out."""
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")
+            and not t.like_num and t.lemma_.lower() not in _WEAK_PREDICATES and len(t) > 2}
+
+
+def _near_figures(h: Quantity, same: list[Quantity], lead_end: int) -> list[Quantity]:
+    """The body figures that restate headline figure ``h`` with another value."""
+    near = [q for q in same if _near(h, q)]
+    if not near and h.unit and not h.approx:
+        # the first two paragraphs restate a headline sum or rate: "$4bn" over a first paragraph's "$1bn"
+        # (same unit and scale, nothing in the body rounds to the headline's figure)
+        near = [q for q in same if q.start < lead_end and _scale(q) == _scale(h)
+                and 0.1 <= h.value / q.value <= 10][:1] if all(q.value for q in same) else []
+    if not near and not h.unit:
+        # "Ten thousand march" over "4,000 people marched": the lead's one count of the same act
+        acts = [q for q in same if q.start < lead_end and (h.predicates & q.predicates) - _WEAK_PREDICATES]
+        near = acts if len(acts) == 1 and acts[0].value and 0.1 <= h.value / acts[0].value <= 10 else []
+    return near
 
 
 _PEOPLE = {"people", "person", "man", "woman", "child", "passenger", "soldier", "worker", "civilian",
@@ -795,9 +920,15 @@ _CASUALTY = {"death": r"dead|die[sd]?|dying|killed|kill|killing|perish(?:ed)?|lo
              "missing": r"missing", "rescue": r"rescued|saved|freed"}
 
 
-def _casualty(text: str, q: Quantity) -> str | None:
-    """Which casualty verb follows a count of people ("five dead", "six people were killed")."""
+_CASUALTY_WORD = re.compile("|".join(_CASUALTY.values()))
+
+
+def _casualty(text: str, q: Quantity, headline: tuple[int, int] | None = None) -> str | None:
+    """Which casualty verb follows a count of people ("five dead", "six people were killed"),
+    or comes before one ("killed six people"; in a headline, "Police arrest 12 after riot")."""
     after = text[q.end:q.end + 40]
+    if headline and headline[0] <= q.start < headline[1] and re.match(r"\s*(?:$|\n|[,:;]|(?:after|in|as|over|at|on|near)\b)", after):
+        after = " people" + after  # a headline leaves out the people counted
     for name, words in _CASUALTY.items():
         if re.match(r"(?:\s+(?:[a-z]+\s+){0,2}?(?:people|persons?|men|women|children|[a-z]+s))?"
                     r"(?:\s+(?:are|were|have|had|been|being|feared|now|reported|confirmed|are feared)){0,2}"
@@ -823,6 +954,8 @@ def _confirmed(h: Quantity, body: list[Quantity], slack: float) -> bool:
 def _same_kind(h: Quantity, q: Quantity) -> bool:
     if h.unit != q.unit:
         return False
+    if "share" in (h.kind, q.kind):  # "half of staff", "30% of shops": a share of the same thing
+        return h.kind == q.kind and h.head == q.head
     if h.unit:
         return True
     # plain counts: the same counted noun, or large counts (staff/jobs: nouns vary, figures rarely)
@@ -845,13 +978,11 @@ def _rounds_to(h: Quantity, q: Quantity, slack: float) -> bool:
     tol = h.half_unit * 1.0001 + abs(h.value) * slack
     # headlines also truncate: "$16bn" over $16.6bn
     if q.half_unit < h.half_unit:
-        return -tol <= q.value - h.value < 2 * tol
+        return -tol <= q.value - h.value < 2 * h.half_unit  # "two million" never truncates 3,000,000
     return abs(q.value - h.value) <= tol
 
 
 def _unhedged(q: Quantity) -> Quantity:
-    from dataclasses import replace
-
     return replace(q, hedge=None)
 
 

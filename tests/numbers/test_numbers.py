@@ -214,6 +214,39 @@ def test_headline_rounding_is_fine(text):
     assert codes(text, "C206") == []
 
 
+@pytest.mark.parametrize("text,flagged", [
+    ("Four million visit the fair\n\nOrganisers said 6,000,000 people visited the fair this year.", "Four million"),
+    ("Insurer pays out \u20ac3.4bn\n\nThe insurer paid out \u20ac2,900 million to customers.", "\u20ac3.4bn"),
+    ("Half of nurses plan to quit\n\nA poll found 38% of nurses planned to quit within a year.", "Half"),
+    ("Three-quarters of voters back ban\n\nA poll found 55% of voters backed the ban on Monday.", "Three-quarters"),
+    ("Eight hurt as tram derails\n\nSix people were injured when a tram derailed in Leeds, police said.", "Eight"),
+    ("Police arrest 14 after match\n\nOfficers arrested 41 people after the match on Saturday.", "14"),
+    ("Fifty thousand rally in Rome\n\nPolice said 15,000 people rallied in Rome on Saturday.", "Fifty thousand"),
+    ("Poet Ana Ruiz dies at 80\n\nThe poet Ana Ruiz has died at her home in Seville. She was 88.", "80"),
+])
+def test_headline_in_words_and_at_another_scale(text, flagged):
+    assert [d.text for d in codes(text, "C206")] == [flagged]
+
+
+@pytest.mark.parametrize("text", [
+    "Four million visit the fair\n\nOrganisers said 4,000,000 people visited the fair this year.",
+    "Insurer pays out \u20ac3.4bn\n\nThe insurer paid out \u20ac3,400 million to customers.",
+    "Half of nurses plan to quit\n\nA poll found 51% of nurses planned to quit within a year.",
+    "Half of nurses plan to quit\n\nA poll found 51% of nurses planned to quit; 20% of doctors did.",
+    "Poet Ana Ruiz dies at 88\n\nThe poet Ana Ruiz has died at her home in Seville. She was 88.",
+    "Oil tops $90 for the first time this year\n\nOil topped $92 a barrel for the first time this year on Monday.",
+    "Rates at highest in more than 3 months\n\nRates rose. The yield hovered near its highest level in nearly two months.",
+])
+def test_headline_in_words_and_at_another_scale_quiet(text):
+    assert codes(text, "C206") == []
+
+
+def test_headline_restated_by_the_lead_outweighs_other_figures():
+    text = ("Bread tops $3 a loaf for the first time\n\nThe average loaf rose to $4.10, topping $4 a loaf "
+            "for the first time, the bakers' federation said.\n\nA year ago a loaf cost $2.95.")
+    assert [d.text for d in codes(text, "C206")] == ["$3"]
+
+
 @pytest.mark.parametrize("text", [
     # the figures of another clause are not this change's
     "Exports rose 8.1% in January to $5.2bn, while imports fell to $4bn from $4.3bn.",
