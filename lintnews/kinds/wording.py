@@ -10,7 +10,8 @@ import bisect
 import re
 from typing import Iterable
 
-from ..facts.quotes import CLOSERS, DOUBLED, MARKS, OPENERS, STRAIGHT, at_junction, direction, mark_width
+from ..facts.quotes import CLOSERS, DOUBLED, MARKS, OPENERS, STRAIGHT, at_junction, direction, mark_width, \
+    stray_single_marks
 from .base import Context, Finding, Kind
 
 # ---------------------------------------------------------------------------------------
@@ -652,6 +653,7 @@ class UnbalancedQuotesKind(Kind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         yield from _stray_marks(ctx.article, ctx.facts.quotes)
+        yield from _headline_single_marks(ctx.article)
         if not self.options["brackets"]:
             return
         text = ctx.article.text
@@ -684,6 +686,19 @@ def _stray_marks(art, quotes) -> Iterable[Finding]:
                 yield f
                 continue
         yield _stray(text, i, opens)
+
+
+def _headline_single_marks(art) -> Iterable[Finding]:
+    """Single quotation marks without a partner in the headline ('Hope for talks)."""
+    if not art.headline:
+        return
+    text = art.text
+    for i, opens in stray_single_marks(text, *art.headline):
+        if opens:
+            yield Finding(i, i + 1, f"this {text[i]} opens a quotation that is never closed in the headline"
+                          f" (\"{_snippet(text, i + 1)}...\")")
+        else:
+            yield Finding(i, i + 1, f"this {text[i]} closes a quotation that was never opened in the headline")
 
 
 def _stray(text: str, i: int, opens: bool) -> Finding:

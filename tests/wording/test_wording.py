@@ -326,3 +326,29 @@ def test_state_codes_may_be_read_as_the_state():
 def test_a_mark_glued_to_a_word_is_not_always_an_apostrophe():
     diags = lint('He said"We will win the next one and the one after that, no doubt', "W201")
     assert len(diags) == 1 and "apostrophe" not in diags[0].message
+
+
+# -- W201: single marks in headlines ------------------------------------------------------------
+
+@pytest.mark.parametrize("headline,column", [
+    ("'Hope for talks, says envoy", 1),
+    ("Envoy sees 'hope for talks", 12),
+    ("Hope' for talks, says envoy", 5),
+    ("\u2018No deal without us, says union", 1),
+    ("Students' union backs 'fair pay plan", 23),
+])
+def test_headline_single_mark_without_partner(headline, column):
+    found = [d for d in lint(headline + "\n\nThe envoy spoke in Geneva on Monday.", "W201") if d.code == "W201"]
+    assert [(d.line, d.column) for d in found] == [(1, column)] and "headline" in found[0].message
+
+
+@pytest.mark.parametrize("headline", [
+    "'Hope' for talks, says envoy",
+    "Rock 'n' roll's '90s revival",
+    "Students' union backs 'fair pay' plan",
+    "\u2018No regrets,\u2019 says retiring judge",
+    "Jones' 'brilliant' goal wins it",
+    "Catch 'em all, says O'Neill",
+])
+def test_headline_apostrophes_are_not_quotation_marks(headline):
+    assert [d for d in lint(headline + "\n\nThe envoy spoke in Geneva on Monday.", "W201") if d.code == "W201"] == []
