@@ -383,7 +383,7 @@ COUNT_RE = re.compile(
     # "the four-member team", "a three-man panel": a compound count before a singular noun
     r"(?P<comp>-(?:member|man|woman|strong|person|nation|country|party|company|firm|player)\b)?"
     r"(?P<noun>(?:\s+[a-z][\w'-]*){0,3})"
-    r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s+namely\s+|,\s|\s(?:are|were)\s+(?=[A-Z])"
+    r"\s*(?P<open>\s[-\u2013\u2014]\s|[\u2013\u2014]\s?(?=[A-Z])|\(|:\s|,\s+namely\s+|,\s|\s(?:are|were)\s+(?=[A-Z])"
     # "named the five men as A, B and C"; "six members. They are A, B and C" (the next sentence)
     r"|\sas\s+(?=[A-Z])|\.\s+(?:They|These|Those)\s+(?:are|were)\s+(?=[A-Z]))")
 BOTH_RE = re.compile(r"\b[Bb]oth\s+(?=[A-Z])")
@@ -391,7 +391,7 @@ BOTH_RE = re.compile(r"\b[Bb]oth\s+(?=[A-Z])")
 _PLURAL_NOUN = r"(?P<noun>(?:[a-z][\w'-]*\s+){0,2}?(?:[a-z][\w'-]*s|[a-z]*(?:people|men|women|children|police)))\b"
 # "Leeds, York and Hull, the two cities": a list, then its count after a comma, dash, colon or "are"
 LIST_COUNT_RE = re.compile(
-    r"(?P<conn>,\s+|\s+[-\u2013\u2014]\s+|:\s+|\s+(?:are|were)\s+)"
+    r"(?P<conn>,\s+|\s+-\s+|\s*[\u2013\u2014]\s*|:\s+|\s+(?:are|were)\s+)"
     r"(?P<lead>(?:the|all|all the|these|those)\s+)?(?P<n>(?i:" + _COUNT_WORD + r"))\s+" + _PLURAL_NOUN)
 # "Three firms bid for the work: A, B and C": a count, its clause, then a colon and the list
 COLON_LATER_RE = re.compile(
@@ -404,16 +404,21 @@ _NAMING = re.compile(r"\b(?:named|identified|listed|names|identifies|lists|name|
 def trim_tail(listed: str) -> str:
     """Cut a list where the sentence goes on: "A, B and C were fined" -> "A, B and C"."""
     prev = None
+    closed = False  # "and" seen: "A, B and C, are ...": a comma and a lowercase word end it
     for w in re.finditer(r"\S+", listed):
         word = w.group(0)
-        if prev is not None and prev[:1].isupper() and not prev.endswith(",") and \
+        if prev is not None and prev[:1].isupper() and (not prev.endswith(",") or closed) and \
                 word[:1].islower() and word.strip(",") not in _LOWER_OK:
             listed = listed[:w.start()]
             break
+        closed = closed or word in ("and", "or", "&")
         prev = word
     return re.sub(r"(?:\s*,|\s+and|\s+or|\s+&)+\s*$", "", listed.rstrip())
-_LIST_STOP = {"-": r"\s[-\u2013\u2014]\s", "\u2013": r"\s[-\u2013\u2014]\s",
-              "\u2014": r"\s[-\u2013\u2014]\s", "(": r"\)", ":": r"[.;]", ",": r","}
+
+
+# a dash that opens or closes a list: spaced, or an unspaced em or en dash ("nations—A, B—are")
+_DASH = r"\s[-\u2013\u2014]\s|\s?[\u2013\u2014]\s?"
+_LIST_STOP = {"-": _DASH, "\u2013": _DASH, "\u2014": _DASH, "(": r"\)", ":": r"[.;]", ",": r","}
 _NOT_FULL = re.compile(r"\b(?:including|include|includes|such as|among|among them|like|"
                        r"notably|especially|e\.g\.|etc|others|other|and more|for example|"
                        r"for instance|mainly|mostly|led by|each|every)\b", re.I)
@@ -618,7 +623,7 @@ def _plain_count(n_text: str, noun: str) -> int | None:
 def list_before(before: str) -> tuple[int, list[str]] | None:
     """(start, items) of the list of names that ends ``before`` ("... visited France, Spain
     and Italy"): names joined by commas with "and"/"or" before the last; None when there is none."""
-    clause = re.split(r"[.!?;:(\"\u201c\u201d]\s+|\s[-\u2013\u2014]\s|\n", before)[-1]
+    clause = re.split(r"[.!?;:(\"\u201c\u201d]\s+|\s-\s|\s?[\u2013\u2014]\s?|\n", before)[-1]
     base = len(before) - len(clause)
     parts = re.split(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)", clause)
     pieces, seps = parts[::2], parts[1::2]
