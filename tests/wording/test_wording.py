@@ -352,3 +352,29 @@ def test_headline_single_mark_without_partner(headline, column):
 ])
 def test_headline_apostrophes_are_not_quotation_marks(headline):
     assert [d for d in lint(headline + "\n\nThe envoy spoke in Geneva on Monday.", "W201") if d.code == "W201"] == []
+
+
+_SINGLE_STYLE = ("Mine to close\n\nThe owner said: 'We had no choice.'\n\n"
+                 "Unions called it 'a betrayal' of the miners' town.\n\n{}\n")
+
+
+@pytest.mark.parametrize("last,column", [
+    ("Miners said the pit was 'the heart of the valley.", 25),
+    ("We will fight on,' the union said.", 18),
+])
+def test_single_mark_without_partner_in_copy_that_quotes_in_single_marks(last, column):
+    found = [d for d in lint(_SINGLE_STYLE.format(last), "W201") if d.code == "W201"]
+    assert [(d.line, d.column) for d in found] == [(7, column)]
+
+
+@pytest.mark.parametrize("last", [
+    "'We will fight on.\n\n'And we will win,' the union said.",   # runs on, opened again
+    "It was rock 'n' roll, a '90s pit in the Joneses' valley.",
+])
+def test_single_marks_in_single_mark_copy_quiet(last):
+    assert [d for d in lint(_SINGLE_STYLE.format(last), "W201") if d.code == "W201"] == []
+
+
+def test_single_marks_in_body_left_alone_where_copy_quotes_in_double_marks():
+    text = 'Mine to close\n\nThe owner said: "We had no choice."\n\nMiners said the pit was \'the heart of it.\n'
+    assert [d for d in lint(text, "W201") if d.code == "W201"] == []
