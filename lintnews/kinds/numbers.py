@@ -465,7 +465,7 @@ class CountMismatchKind(Kind):
         for ps, pe in ctx.article.paragraphs:
             para = text[ps:pe]
             for m in COUNT_RE.finditer(para):
-                f = self._one(para, m, ps)
+                f = self._one(para, m, ps, ctx.doc)
                 if f is not None:
                     yield f
             for m in COLON_LATER_RE.finditer(para):
@@ -498,7 +498,7 @@ class CountMismatchKind(Kind):
         return Finding(start, offset + m.end() + len(listed),
                        f"says 'both' but lists {len(items)}: {', '.join(items)}")
 
-    def _one(self, para: str, m: re.Match, offset: int) -> Finding | None:
+    def _one(self, para: str, m: re.Match, offset: int, doc: Any) -> Finding | None:
         """A count phrase ``m`` ("the three firms - ...") against the items listed after it."""
         counted = _count_and_opener(para, m)
         if counted is None:
@@ -529,6 +529,11 @@ class CountMismatchKind(Kind):
         if key in "-\u2013\u2014(" and re.match(r"\s*\d", listed):
             return None
         items = split_items(listed)
+        if items is None and key == ":" and m.group("open").startswith(":"):
+            # "three areas: health, education and policing." (to the sentence end)
+            raw = rest[:stop.start()].rstrip()
+            items = common_items(doc, offset + m.end(), raw)
+            listed_len = len(raw)
         if items is None or (key == "," and len(items) < 2):
             return None
         end = m.end() + stop.start() + len(stop.group(0).rstrip())
@@ -564,10 +569,14 @@ class CountMismatchKind(Kind):
         if n is None:
             return None
         found = list_before(para[:m.start()])
+        names = found is not None
+        if found is None and _IN_ALL.match(para, m.end()):
+            # "Dairy, poultry and beef farmers - four sectors in all": the whole clause is the list
+            found = _common_list_before(para[:m.start()], offset, doc)
         if found is None:
             return None
         start, items = found
-        if not _names_a_thing(doc, offset + start):
+        if names and not _names_a_thing(doc, offset + start):
             items = items[1:]  # "Yesterday, Leeds and Hull, ...": a sentence's first word
             start = para.index(items[0], start) if len(items) >= 2 else start
         if len(items) < 2 or len(items) == n:
@@ -648,6 +657,38 @@ def list_before(before: str) -> tuple[int, list[str]] | None:
     if len(items) < 2 or start is None:
         return None
     return start, items
+
+
+# a count that says it sums up what came before: "four sectors in all", "three in total"
+_IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether|between\s+them)\b")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def common_items(doc: Any, at: int, listed: str) -> list[str] | None:
+    """The items of a list of common nouns ("health, education and policing") written at
+    offset ``at``: each one to three words the tagger reads as nouns, adjectives or
+    determiners, "and"/"or" before the last; None for anything else (a clause, a verb)."""
+    seps = _LIST_SPLIT.findall(listed)
+    items = _LIST_SPLIT.split(listed)
+    if len(items) < 2 or not re.search(r"\b(?:and|or)\b", seps[-1]) or len(listed) > 150 or \
+            any(re.search(r"\b(?:and|or)\b", x) for x in seps[:-1]):
+        return None
+    span = doc.char_span(at, at + len(listed), alignment_mode="expand") if doc is not None else None
+    if span is None or not all(1 <= len(x.split()) <= 3 for x in items):
+        return None
+    for t in span:
+        if not (t.is_punct or t.lower_ in ("and", "or") or t.pos_ in ("NOUN", "ADJ", "PROPN", "DET")):
+            return None
+    return [x.strip() for x in items]
+
+
+def _common_list_before(before: str, offset: int, doc: Any) -> tuple[int, list[str]] | None:
+    """(start, items) of a clause that is all a list of common nouns, ending ``before``."""
+    clause = re.split(r"[.!?;:(\"\u201c\u201d]\s+|\n", before)[-1]
+    lead = len(clause) - len(clause.lstrip())
+    start = len(before) - len(clause) + lead
+    items = common_items(doc, offset + start, clause.strip())
+    return (start, items) if items else None
 
 
 def _name_run(item: str) -> str | None:

@@ -191,6 +191,26 @@ def test_count_mismatch_in_any_order_quiet(text):
     assert codes(text, "C205") == []
 
 
+@pytest.mark.parametrize("text,listed", [
+    ("The fund covers four areas: health, education and policing.", 3),
+    ("Rice, maize and cassava - two staples in all - ran short.", 3),
+    ("Police seized two items: a knife, a rifle and a mask.", 3),
+])
+def test_count_mismatch_common_nouns(text, listed):
+    found = codes(text, "C205")
+    assert len(found) == 1 and f"lists {listed}" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "The fund covers three areas: health, education and policing.",
+    "He has three goals: to win the league and to stay fit.",
+    "Rice, maize and cassava - three staples - ran short.",
+    "Rice, maize and cassava, two staples of the region, ran short.",
+])
+def test_count_mismatch_common_nouns_quiet(text):
+    assert codes(text, "C205") == []
+
+
 def test_count_mismatch_list_first_points_at_list_and_count():
     text = "Acme, Bolt and Crane were the two bidders left."
     found = codes(text, "C205")
