@@ -393,10 +393,11 @@ _PLURAL_NOUN = r"(?P<noun>(?:[a-z][\w'-]*\s+){0,2}?(?:[a-z][\w'-]*s|[a-z]*(?:peo
 LIST_COUNT_RE = re.compile(
     r"(?P<conn>,\s+|\s+-\s+|\s*[\u2013\u2014]\s*|:\s+|\s+(?:are|were)\s+)"
     r"(?P<lead>(?:the|all|all the|these|those)\s+)?(?P<n>(?i:" + _COUNT_WORD + r"))\s+" + _PLURAL_NOUN)
-# "Three firms bid for the work: A, B and C": a count, its clause, then a colon and the list
+# "Three firms bid for the work: A, B and C": a count, its clause, then a colon and the list;
+# or the list in the next sentence ("Three firms bid. They were A, B and C.")
 COLON_LATER_RE = re.compile(
     _LEAD + r"(?P<n>(?i:" + _COUNT_WORD + r"))\s+" + _PLURAL_NOUN +
-    r"(?P<mid>[^:.;!?\"\u201c\u201d\d]{1,80}?):\s+(?=[A-Z])")
+    r"(?P<mid>[^:.;!?\"\u201c\u201d\d]{1,80}?)(?::\s+|\.\s+(?:They|These|Those)\s+(?:are|were)\s+)(?=[A-Z])")
 # the verbs after which "as" introduces names: "named the five men as ...", "identified them as"
 _NAMING = re.compile(r"\b(?:named|identified|listed|names|identifies|lists|name|identify)\b[^.;:]{0,40}$")
 

@@ -171,6 +171,7 @@ def test_count_mismatch_quiet(text):
     ("Police named the four men as Ian Roe, Sam Dee and Tom Fry.", 3, "the four men"),
     ("Two firms bid for the licence: Acme, Bolt and Crane.", 3, "Two firms"),
     ("The council has six wards. They are Eastgate, Northgate and Westgate.", 3, "six wards"),
+    ("Five bidders came forward. They were Acme, Bolt and Crane.", 3, "Five bidders"),
 ])
 def test_count_mismatch_in_any_order(text, listed, said):
     found = codes(text, "C205")
