@@ -118,3 +118,19 @@ def test_weekday_date_american_abbreviated_and_ordinal_forms(written):
     wrong = [d for d in lint(text.format(written.format(w="Thursday", w3="Thu")), "C301") if d.code == "C301"]
     right = [d for d in lint(text.format(written.format(w="Tuesday", w3="Tue")), "C301") if d.code == "C301"]
     assert len(wrong) == 1 and "a Thursday" in wrong[0].message and right == []
+
+
+@pytest.mark.parametrize("first,second", [
+    ("on 17 September", "on 19 September"), ("on Sept. 17", "on Sept. 19"), ("on Sep 17th", "on Sep 19th"),
+])
+def test_one_event_two_dates_without_a_year(first, second):
+    text = (f"The assembly will vote on the budget {first}.\n\n"
+            f"Aides said the assembly will vote on the budget {second}.")
+    found = [d for d in lint(text, "C302") if d.code == "C302"]
+    assert len(found) == 1 and found[0].line == 3
+
+
+def test_dates_without_a_year_same_day_as_a_dated_one_quiet():
+    text = ("In 2024 the assembly met often.\n\nThe assembly will vote on the budget on Sept. 17.\n\n"
+            "Aides said the assembly will vote on the budget on Sept. 17, 2025.")
+    assert [d for d in lint(text, "C302") if d.code == "C302"] == []
