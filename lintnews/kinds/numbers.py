@@ -782,7 +782,7 @@ class HeadlineMismatchKind(Kind):
     """A headline figure that the body gives differently for the same thing."""
 
     defaults = {"rounding": 0.0}
-    requires = _PARSE
+    requires = _PARSE_NER  # ages are tied to people by name
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         art = ctx.article
@@ -824,6 +824,7 @@ class HeadlineMismatchKind(Kind):
                           f"headline says '{h.text}', but line {art.line_of(q.start)} says '{q.text}'",
                           related=[(q.start, q.end, f"the body gives '{q.text}' here")])
         yield from _death_age(art)
+        yield from _headline_age(ctx, lead_end)
 
 
 # The age at death, the one age a death story gives once: "dies at 34", "Kerr, 80, dies",
@@ -831,6 +832,29 @@ class HeadlineMismatchKind(Kind):
 _HEAD_DEATH_AGE = re.compile(r"\b(?:dies|died|dead)\s+(?:at|aged)\s+(?P<age>\d{1,3})\b|,\s*(?P<age2>\d{1,3}),\s+(?:dies|dead)\b")
 _BODY_DEATH_AGE = re.compile(r"\b(?:died|dies|dead)\b[^.!?\n]{0,80}?\b(?:at|aged)\s+(?:the\s+age\s+of\s+)?(?P<age>\d{1,3})\b"
                              r"|\b(?:died|dies)\b[^.!?\n]{0,160}[.!?]\s+(?:He|She)\s+was\s+(?P<age2>\d{1,3})\s*[.,;]")
+
+
+# "Man, 80, jailed over fraud": one person's age in the headline
+_HEAD_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s+(?P<age>\d{1,3}),\s")
+
+
+def _headline_age(ctx: Context, lead_end: int) -> Iterable[Finding]:
+    """A headline's one age ("Man, 80, jailed") that the lead gives as its one other age
+    ("The 81-year-old was jailed")."""
+    art = ctx.article
+    hs, he = art.headline
+    found = list(_HEAD_AGE.finditer(art.text, hs, he))
+    if len(found) != 1:
+        return
+    h = found[0]
+    lead = [a for a in ctx.facts.ages.mentions if art.body_start() <= a.start < lead_end]
+    ages = {a.age for a in lead}
+    if len(ages) != 1 or int(h.group("age")) in ages:
+        return
+    a = lead[0]
+    yield Finding(h.start("age"), h.end("age"),
+                  f"headline gives the age as {h.group('age')}, but line {art.line_of(a.start)} says "
+                  f"{a.age} ('{art.text[a.start:a.end]}')", related=[(a.start, a.end, "the body's age")])
 
 
 def _death_age(art) -> Iterable[Finding]:
