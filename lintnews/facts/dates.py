@@ -1,6 +1,7 @@
 """Dates: explicit dates (with their weekday when one is written) and relative dates.
 
 Forms read: "Tuesday, 4 March 2004", "Tuesday 4 March", "Tuesday, March 4, 2004",
+"Tue., Mar. 4", "Tuesday, Sept 4th", "Tuesday the 4th of March", "Tuesday night, March 4",
 "Tuesday (4 March)", "4 March 2004", "March 4", and relative expressions
 ("last year", "on Tuesday", "next month", "yesterday").
 """
@@ -23,7 +24,8 @@ _MON = rf"(?:{_MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 DATE_RE = re.compile(
-    r"(?:\b" + _WD + r"(?:,\s*(?:the\s+)?|\s+(?:the\s+)?|\s*\(\s*))?"
+    # "Tuesday night, March 5": a part of the day may stand between the weekday and the date
+    r"(?:\b" + _WD + r"(?:\s+(?:morning|afternoon|evening|night))?(?:,\s*(?:the\s+)?|\s+(?:the\s+)?|\s*\(\s*))?"
     r"(?:(?P<d1>" + _DAY + r")(?:\s+of)?\s+(?P<m1>" + _MON + r")(?:,?\s+(?P<y1>" + _YEAR + r"))?"
     r"|\b(?P<m2>" + _MON + r")\s+(?P<d2>" + _DAY + r")\b(?:,?\s+(?P<y2>" + _YEAR + r"))?)"
     r"(?P<close>\s*\))?"

@@ -49,7 +49,7 @@ _HEDGE_RE = re.compile(r"(?:^|[\s(])(" + "|".join(re.escape(h) for h in sorted(H
 LOOSE_HEDGES = tuple(h for h in HEDGES if h not in ("only", "just", "almost exactly"))
 
 _DIGIT_WORDS = "|".join(w for w, n in NUMBER_UNITS.items() if n < 10)
-_WORDNUM = (r"(?:(?:" + "|".join(NUMBER_TENS) + r")(?:[- ](?:" + _DIGIT_WORDS + r"))?|" + _DIGIT_WORDS + "|"
+_WORDNUM = (r"(?:two[- ]thirds|three[- ]quarters|(?:" + "|".join(NUMBER_TENS) + r")(?:[- ](?:" + _DIGIT_WORDS + r"))?|" + _DIGIT_WORDS + "|"
             + "|".join(w for w, n in NUMBER_UNITS.items() if n >= 10) + "|"
             r"a dozen|dozen|a hundred|hundred|a thousand|two[- ]thirds|three[- ]quarters|"
             r"a third|a quarter|a half|half)")

@@ -136,6 +136,47 @@ def runs_on(text: str, open_at: int, end: int, partial_ok: bool = True) -> bool:
     return not _ATTRIBUTION_INSIDE.search(inner)
 
 
+SINGLE_MARKS = {"'", "\u2018", "\u2019"}
+# What an apostrophe stands for at a word's start: rock 'n' roll, 'em, 'til, the '90s, '24
+_ELISION = re.compile(r"['\u2018\u2019](?:n['\u2019]|n\b|em\b|til\b|tis\b|twas\b|cause\b|bout\b|\d\ds?\b)", re.I)
+_BEFORE_SINGLE_OPEN = set(" \t\n([{\u2014\u2013-/:\"\u201c") | {""}
+
+
+def stray_single_marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
+    """(offset, opens) of each single quotation mark in ``text[start:end]`` (a headline, where
+    British copy quotes in single marks: 'Hope' for talks) without a partner. Apostrophes are
+    left out: inside a word (don't, O'Neil), before an elision (rock 'n' roll, the '90s), and
+    after a plural's s (students' union) unless a quotation is open for it to close."""
+    open_at: int | None = None
+    stray: list[tuple[int, bool]] = []
+    skip = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in SINGLE_MARKS or i == skip:
+            continue
+        before = text[i - 1] if i > start else ""
+        after = text[i + 1] if i + 1 < end else ""
+        if before.isalnum() and after.isalnum():
+            continue  # don't, O'Neil
+        elision = _ELISION.match(text, i, end)
+        if elision:
+            if elision.group(0)[-1] in SINGLE_MARKS:
+                skip = i + len(elision.group(0)) - 1  # the closing half of 'n'
+            continue
+        if ch != "\u2019" and before in _BEFORE_SINGLE_OPEN and after.isalnum():
+            if open_at is not None:
+                stray.append((open_at, True))
+            open_at = i
+        elif ch != "\u2018" and (before.isalnum() or before in ".,!?") and (not after or not after.isalnum()):
+            if open_at is not None:
+                open_at = None
+            elif before not in "sSzZ":  # students' union: a plural's apostrophe
+                stray.append((i, False))
+    if open_at is not None:
+        stray.append((open_at, True))
+    return sorted(stray)
+
+
 def scan(text: str, paragraphs: list[tuple[int, int]]) -> Quotes:
     """Pair quotation marks paragraph by paragraph."""
     out = Quotes()

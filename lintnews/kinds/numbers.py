@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import replace
+from typing import Any, Iterable
 
 from ..facts.numbers import Quantity, fmt_value, word_value
-from ..lexicon import NUMBER_UNITS
+from ..lexicon import NUMBER_UNITS, is_ordinary
 from .base import Context, Finding, Kind
 
 _PARSE = frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser"})
@@ -382,23 +383,43 @@ COUNT_RE = re.compile(
     # "the four-member team", "a three-man panel": a compound count before a singular noun
     r"(?P<comp>-(?:member|man|woman|strong|person|nation|country|party|company|firm|player)\b)?"
     r"(?P<noun>(?:\s+[a-z][\w'-]*){0,3})"
-    r"\s*(?P<open>\s[-\u2013\u2014]\s|\(|:\s|,\s+namely\s+|,\s|\s(?:are|were)\s+(?=[A-Z]))")
+    r"\s*(?P<open>\s[-\u2013\u2014]\s|[\u2013\u2014]\s?(?=[A-Z])|\(|:\s|,\s+namely\s+|,\s|\s(?:are|were)\s+(?=[A-Z])"
+    # "named the five men as A, B and C"; "six members. They are A, B and C" (the next sentence)
+    r"|\sas\s+(?=[A-Z])|\.\s+(?:They|These|Those)\s+(?:are|were)\s+(?=[A-Z]))")
 BOTH_RE = re.compile(r"\b[Bb]oth\s+(?=[A-Z])")
+# a plural noun of up to three words, the first plural ending it: "countries", "main parties"
+_PLURAL_NOUN = r"(?P<noun>(?:[a-z][\w'-]*\s+){0,2}?(?:[a-z][\w'-]*s|[a-z]*(?:people|men|women|children|police)))\b"
+# "Leeds, York and Hull, the two cities": a list, then its count after a comma, dash, colon or "are"
+LIST_COUNT_RE = re.compile(
+    r"(?P<conn>,\s+|\s+-\s+|\s*[\u2013\u2014]\s*|:\s+|\s+(?:are|were)\s+)"
+    r"(?P<lead>(?:the|all|all the|these|those)\s+)?(?P<n>(?i:" + _COUNT_WORD + r"))\s+" + _PLURAL_NOUN)
+# "Three firms bid for the work: A, B and C": a count, its clause, then a colon and the list;
+# or the list in the next sentence ("Three firms bid. They were A, B and C.")
+COLON_LATER_RE = re.compile(
+    _LEAD + r"(?P<n>(?i:" + _COUNT_WORD + r"))\s+" + _PLURAL_NOUN +
+    r"(?P<mid>[^:.;!?\"\u201c\u201d\d]{1,80}?)(?::\s+|\.\s+(?:They|These|Those)\s+(?:are|were)\s+)(?=[A-Z])")
+# the verbs after which "as" introduces names: "named the five men as ...", "identified them as"
+_NAMING = re.compile(r"\b(?:named|identified|listed|names|identifies|lists|name|identify)\b[^.;:]{0,40}$")
 
 
 def trim_tail(listed: str) -> str:
     """Cut a list where the sentence goes on: "A, B and C were fined" -> "A, B and C"."""
     prev = None
+    closed = False  # "and" seen: "A, B and C, are ...": a comma and a lowercase word end it
     for w in re.finditer(r"\S+", listed):
         word = w.group(0)
-        if prev is not None and prev[:1].isupper() and not prev.endswith(",") and \
+        if prev is not None and prev[:1].isupper() and (not prev.endswith(",") or closed) and \
                 word[:1].islower() and word.strip(",") not in _LOWER_OK:
             listed = listed[:w.start()]
             break
+        closed = closed or word in ("and", "or", "&")
         prev = word
     return re.sub(r"(?:\s*,|\s+and|\s+or|\s+&)+\s*$", "", listed.rstrip())
-_LIST_STOP = {"-": r"\s[-\u2013\u2014]\s", "\u2013": r"\s[-\u2013\u2014]\s",
-              "\u2014": r"\s[-\u2013\u2014]\s", "(": r"\)", ":": r"[.;]", ",": r","}
+
+
+# a dash that opens or closes a list: spaced, or an unspaced em or en dash ("nations—A, B—are")
+_DASH = r"\s[-\u2013\u2014]\s|\s?[\u2013\u2014]\s?"
+_LIST_STOP = {"-": _DASH, "\u2013": _DASH, "\u2014": _DASH, "(": r"\)", ":": r"[.;]", ",": r","}
 _NOT_FULL = re.compile(r"\b(?:including|include|includes|such as|among|among them|like|"
                        r"notably|especially|e\.g\.|etc|others|other|and more|for example|"
                        r"for instance|mainly|mostly|led by|each|every)\b", re.I)
@@ -435,17 +456,25 @@ def split_items(s: str) -> list[str] | None:
 
 
 class CountMismatchKind(Kind):
-    """A stated count that disagrees with the items listed right after it."""
+    """A stated count that disagrees with the items listed with it."""
 
     defaults: dict = {}
-    requires = frozenset()
+    requires = _PARSE_NER  # the tagger and NER tell a sentence's first word from a listed name
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
         for ps, pe in ctx.article.paragraphs:
             para = text[ps:pe]
             for m in COUNT_RE.finditer(para):
-                f = self._one(para, m, ps)
+                f = self._one(para, m, ps, ctx.doc)
+                if f is not None:
+                    yield f
+            for m in COLON_LATER_RE.finditer(para):
+                f = self._colon_later(para, m, ps)
+                if f is not None:
+                    yield f
+            for m in LIST_COUNT_RE.finditer(para):
+                f = self._list_first(para, m, ps, ctx.doc)
                 if f is not None:
                     yield f
             for m in BOTH_RE.finditer(para):
@@ -470,14 +499,17 @@ class CountMismatchKind(Kind):
         return Finding(start, offset + m.end() + len(listed),
                        f"says 'both' but lists {len(items)}: {', '.join(items)}")
 
-    def _one(self, para: str, m: re.Match, offset: int) -> Finding | None:
+    def _one(self, para: str, m: re.Match, offset: int, doc: Any) -> Finding | None:
         """A count phrase ``m`` ("the three firms - ...") against the items listed after it."""
         counted = _count_and_opener(para, m)
         if counted is None:
             return None
         n, key = counted
-        n_text = m.group("n")
         rest = para[m.end():]
+        if key == ":":
+            semi = _semicolon_list(rest)  # "four regions: Kent; Surrey; Essex."
+            if semi is not None:
+                return _count_finding(m, offset, n, semi[0], m.end() + semi[1])
         stop = re.search(_LIST_STOP[key] if key != "," else r",(?=\s+[a-z])", rest)
         if key == ":":
             stop = re.search(r"[.;](?:\s|$)|$", rest)
@@ -498,20 +530,207 @@ class CountMismatchKind(Kind):
         if key in "-\u2013\u2014(" and re.match(r"\s*\d", listed):
             return None
         items = split_items(listed)
+        if items is None and key == ":" and m.group("open").startswith(":"):
+            # "three areas: health, education and policing." (to the sentence end)
+            raw = rest[:stop.start()].rstrip()
+            items = common_items(doc, offset + m.end(), raw)
+            listed_len = len(raw)
         if items is None or (key == "," and len(items) < 2):
             return None
-        if len(items) == n:
+        end = m.end() + stop.start() + len(stop.group(0).rstrip())
+        if key == ",":
+            end = m.end() + stop.start()
+        elif key == ":":
+            end = m.end() + listed_len
+        return _count_finding(m, offset, n, items, end)
+
+    def _colon_later(self, para: str, m: re.Match, offset: int) -> Finding | None:
+        """"Three firms bid for the work: Acme, Bolt, Crane and Delta.": the subject's count
+        against the list after a colon that closes its clause."""
+        n = _plain_count(m.group("n"), m.group("noun"))
+        sentence = re.split(r"[.!?]\s+", para[:m.start("n")])[-1]
+        if n is None or len(m.group("mid").split()) > 8 or re.search(r"\d|\b(?:" + _COUNT_WORD + r")\b", sentence):
+            return None  # the sentence's first count, and its clause short
+        rest = para[m.end():]
+        semi = _semicolon_list(rest)
+        if semi is not None:
+            return _count_finding(m, offset, n, semi[0], m.end() + semi[1])
+        stop = re.search(r"[.;!?](?:\s|$)|$", rest)
+        listed = trim_tail(rest[:stop.start()])
+        if not listed or len(listed) > 200 or _NOT_FULL.search(listed):
             return None
-        start = offset + m.start("n")
-        if m.group("lead") and m.group("lead").strip():
-            start = offset + m.start("lead")
-        end = offset + m.end() + stop.start() + len(stop.group(0).rstrip())
-        if key in ",":
-            end = offset + m.end() + stop.start()
-        shown = m.group("noun").strip()
-        said = f"{m.group('lead') or ''}{n_text}{m.group('comp') or ''}{(' ' + shown) if shown else ''}".strip()
-        return Finding(start, end if key != ":" else offset + m.end() + listed_len,
-                       f"says '{said}' but lists {len(items)}: {', '.join(items)}")
+        items = split_items(listed)
+        if items is None or any(i[:1].isdigit() for i in items):
+            return None
+        return _count_finding(m, offset, n, items, m.end() + len(listed))
+
+    def _list_first(self, para: str, m: re.Match, offset: int, doc: Any) -> Finding | None:
+        """"Leeds, York and Hull, the two cities named": a list, then the count that sums it up."""
+        n = _plain_count(m.group("n"), m.group("noun"))
+        if n is None:
+            return None
+        found = list_before(para[:m.start()])
+        names = found is not None
+        if found is None and _IN_ALL.match(para, m.end()):
+            # "Dairy, poultry and beef farmers - four sectors in all": the whole clause is the list
+            found = _common_list_before(para[:m.start()], offset, doc)
+        if found is None:
+            return None
+        start, items = found
+        if names and not _names_a_thing(doc, offset + start):
+            items = items[1:]  # "Yesterday, Leeds and Hull, ...": a sentence's first word
+            start = para.index(items[0], start) if len(items) >= 2 else start
+        if len(items) < 2 or len(items) == n:
+            return None
+        said = f"{m.group('lead') or ''}{m.group('n')} {m.group('noun')}".strip()
+        return Finding(offset + start, offset + m.end("noun"),
+                       f"lists {len(items)}: {', '.join(items)}, but says '{said}'")
+
+
+def _names_a_thing(doc, at: int) -> bool:
+    """Whether the word at ``at`` is a name, or may be one: a sentence's first word is
+    capitalised whatever it is, so there the tagger decides ("Yesterday" is no name)."""
+    if doc is None or not len(doc):
+        return True
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[0]
+    if not tok.is_sent_start or tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED:
+        return True
+    return tok.pos_ not in _NEVER_NAMES and not tok.ent_type_ and not is_ordinary(tok.lower_, 4.0)
+
+
+_NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+_NEVER_NAMES = {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "INTJ", "PART", "AUX"}
+
+
+def _count_finding(m: re.Match, offset: int, n: int, items: list[str], end: int) -> Finding | None:
+    """The finding for count phrase ``m`` over ``items`` (the list ending at ``end`` in the
+    paragraph), or None when the count is right."""
+    if len(items) == n:
+        return None
+    start = offset + m.start("n")
+    if m.group("lead") and m.group("lead").strip():
+        start = offset + m.start("lead")
+    comp = m.groupdict().get("comp") or ""
+    shown = m.group("noun").strip()
+    said = f"{m.group('lead') or ''}{m.group('n')}{comp}{(' ' + shown) if shown else ''}".strip()
+    return Finding(start, offset + end, f"says '{said}' but lists {len(items)}: {', '.join(items)}")
+
+
+def _plain_count(n_text: str, noun: str) -> int | None:
+    """The number a count word and its plural noun state ("three countries"), else None."""
+    n = int(n_text) if n_text.isdigit() else word_value(n_text)
+    noun = noun.strip()
+    if not n or n < 2 or not noun or _TIME_NOUNS.search(noun) or noun in _NOT_PLURAL:
+        return None
+    if not re.search(r"s\b|people|men|women|children|police", noun.split()[-1]):
+        return None
+    return int(n)
+
+
+def list_before(before: str) -> tuple[int, list[str]] | None:
+    """(start, items) of the list of names that ends ``before`` ("... visited France, Spain
+    and Italy"): names joined by commas with "and"/"or" before the last; None when there is none."""
+    clause = re.split(r"[.!?;:(\"\u201c\u201d]\s+|\s-\s|\s?[\u2013\u2014]\s?|\n", before)[-1]
+    base = len(before) - len(clause)
+    parts = re.split(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)", clause)
+    pieces, seps = parts[::2], parts[1::2]
+    if len(pieces) < 2 or not re.search(r"\b(?:and|or)\b|&", seps[-1]) or \
+            any(re.search(r"\b(?:and|or)\b|&", x) for x in seps[:-1]):
+        return None
+    items: list[str] = []
+    start = None
+    end = len(clause)
+    for k in range(len(pieces) - 1, -1, -1):
+        piece_end = end
+        end -= len(pieces[k]) + (len(seps[k - 1]) if k else 0)
+        item = pieces[k].strip()
+        name = _name_run(item)
+        if name is None:
+            break
+        items.insert(0, name)
+        at = pieces[k].rfind(name)
+        start = base + piece_end - len(pieces[k]) + (at if at >= 0 else len(pieces[k]) - len(pieces[k].lstrip()))
+        if name != item:
+            break  # "visited France": the list starts at the name
+    if len(items) < 2 or start is None:
+        return None
+    return start, items
+
+
+# a count that says it sums up what came before: "four sectors in all", "three in total"
+_IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether|between\s+them)\b")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def common_items(doc: Any, at: int, listed: str) -> list[str] | None:
+    """The items of a list of common nouns ("health, education and policing") written at
+    offset ``at``: each one to three words the tagger reads as nouns, adjectives or
+    determiners, "and"/"or" before the last; None for anything else (a clause, a verb)."""
+    seps = _LIST_SPLIT.findall(listed)
+    items = _LIST_SPLIT.split(listed)
+    if len(items) < 2 or not re.search(r"\b(?:and|or)\b", seps[-1]) or len(listed) > 150 or \
+            any(re.search(r"\b(?:and|or)\b", x) for x in seps[:-1]):
+        return None
+    span = doc.char_span(at, at + len(listed), alignment_mode="expand") if doc is not None else None
+    if span is None or not all(1 <= len(x.split()) <= 3 for x in items):
+        return None
+    for t in span:
+        if not (t.is_punct or t.lower_ in ("and", "or") or t.pos_ in ("NOUN", "ADJ", "PROPN", "DET")):
+            return None
+    return [x.strip() for x in items]
+
+
+def _common_list_before(before: str, offset: int, doc: Any) -> tuple[int, list[str]] | None:
+    """(start, items) of a clause that is all a list of common nouns, ending ``before``."""
+    clause = re.split(r"[.!?;:(\"\u201c\u201d]\s+|\n", before)[-1]
+    lead = len(clause) - len(clause.lstrip())
+    start = len(before) - len(clause) + lead
+    items = common_items(doc, offset + start, clause.strip())
+    return (start, items) if items else None
+
+
+def _name_run(item: str) -> str | None:
+    """``item`` as a listed name ("Sri Lanka", "Sainsbury's"), or the name that ends it
+    ("visited France" -> "France", "In Leeds" -> "Leeds"); None when it ends in no name."""
+    words = item.split()
+    if not words or len(words) > 8:
+        return None
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in _LOWER_OK and k < len(words))):
+        k -= 1
+    while k < len(words) and (words[k] in _LOWER_OK or words[k].lower() in _FUNCTION_WORDS):
+        k += 1
+    run = words[k:]
+    if not run or len(run) > 5 or not run[0][:1].isupper():
+        return None
+    return " ".join(run)
+
+
+# capitalised at a sentence start, never a name
+_FUNCTION_WORDS = {"the", "a", "an", "in", "at", "on", "for", "from", "to", "by", "with", "and", "but",
+                   "both", "all", "only", "while", "when", "after", "before", "as", "of", "its", "their",
+                   "his", "her", "our", "this", "these", "those", "then", "now", "so", "yet", "if"}
+
+
+# words ending in "s" that are not plural nouns
+_NOT_PLURAL = {"is", "was", "has", "does", "this", "us", "its", "as", "plus", "less", "yes", "his",
+               "thus", "whereas", "across", "towards", "besides", "perhaps"}
+
+
+def _semicolon_list(rest: str) -> tuple[list[str], int] | None:
+    """(items, end) of a list separated by semicolons that runs to its sentence end
+    ("Kent; Surrey; and Essex."), or None."""
+    stop = re.search(r"[.!?](?:\s|$)|$", rest)
+    seg = rest[:stop.start()]
+    if seg.count(";") < 1 or len(seg) > 300:
+        return None
+    parts = [re.sub(r"^\s*(?:and|or)\s+", "", x).strip() for x in seg.split(";")]
+    if any(not re.match(r"(?:the\s+)?[A-Z]", x) or len(x.split()) > 12 for x in parts) or _NOT_FULL.search(seg):
+        return None
+    return parts, len(seg.rstrip())
 
 
 def _count_and_opener(para: str, m: re.Match) -> tuple[int, str] | None:
@@ -526,7 +745,11 @@ def _count_and_opener(para: str, m: re.Match) -> tuple[int, str] | None:
     noun = m.group("noun").strip()
     opener = m.group("open").strip() or m.group("open")
     key = opener[0] if opener else ","
-    sentence_list = "namely" in opener or opener in ("are", "were")
+    sentence_list = "namely" in opener or opener in ("are", "were", "as") or opener.startswith(".")
+    if opener == "as" and not _NAMING.search(para[:m.start("n")]):
+        return None  # "as" lists only after a verb of naming ("named the five men as ...")
+    if opener.startswith(".") and not noun:
+        return None
     if sentence_list:
         # "three members, namely A, B and C", "the three directors are A, B and C": to the sentence end
         if opener in ("are", "were") and not (noun and (m.group("lead") or "").strip()):
@@ -559,56 +782,204 @@ class HeadlineMismatchKind(Kind):
     """A headline figure that the body gives differently for the same thing."""
 
     defaults = {"rounding": 0.0}
-    requires = _PARSE
+    requires = _PARSE_NER  # ages are tied to people by name
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         art = ctx.article
         if not art.headline:
             return
-        hs, he = art.headline
-        body = art.body_start()
-        numbers = ctx.facts.numbers
-        head_q = [q for q in numbers.quantities if hs <= q.start and q.end <= he
-                  and q.kind == "number" and (q.unit or q.noun or not q.is_word)]
-        body_q = [q for q in numbers.quantities if q.start >= body and q.kind in ("number", "weak")]
-        head_q += [q for q in numbers.quantities if hs <= q.start and q.end <= he and q not in head_q
-                   and q.kind in ("number", "weak") and not q.unit and _casualty(art.text, q)]
+        head_q, body_q = _headline_and_body(ctx)
+        lead_end = art.paragraphs[min(len(art.paragraphs) - 1, 2 if art.headline[0] == art.paragraphs[0][0] else 1)][1]
         for h in head_q:
-            group = _casualty(art.text, h) if not h.unit and not h.noun else None
+            # a headline's casualty word may be tagged as the counted noun ("Eight hurt")
+            group = _casualty(art.text, h, art.headline) if not h.unit and (
+                not h.noun or _CASUALTY_WORD.fullmatch(h.noun)) else None
             if group:
                 # "Five dead in fire" over "six people died": counts of people that the same verb follows
                 same = [q for q in body_q if not q.unit and (q.head in _PEOPLE or not q.noun)
                         and _casualty(art.text, q) == group]
             else:
                 same = [q for q in body_q if _same_kind(h, q)]
-            if _confirmed(h, body_q, self.options["rounding"]):
-                continue
-            # "a further 63 years", "the other four" are other quantities than the headline's
-            same = [q for q in same if not q.qualifiers - h.qualifiers]
-            if not same:
+            # "a further 63 years", "the other four" are other quantities than the headline's;
+            # a period ("highest in more than 3 months") is the same one only under the same verb
+            same = [q for q in same if not q.qualifiers - h.qualifiers and (
+                h.head not in _PERIODS or (h.predicates & q.predicates) - _WEAK_PREDICATES)]
+            lead = _lead_restatement(ctx, h, same, lead_end, self.options["rounding"]) \
+                if h.unit and not h.hedge else None
+            if lead is None and _confirmed(h, body_q, self.options["rounding"]) or not same:
                 continue
             if h.hedge:  # "above $42" over "above $50": compare with the body's same hedge
                 hedged = [q for q in same if q.hedge == h.hedge]
                 if hedged:
                     same = hedged
                     h = _unhedged(h)
-            if any(_rounds_to(h, q, self.options["rounding"]) for q in same):
+            if lead is None and any(_rounds_to(h, q, self.options["rounding"]) for q in same):
                 continue
-            near = [q for q in same if _near(h, q)]
-            if not near and h.unit and not h.approx:
-                # the first two paragraphs restate a headline sum or rate: "$4bn" over a first paragraph's "$1bn"
-                # (same unit and scale, nothing in the body rounds to the headline's figure)
-                lead_end = art.paragraphs[min(len(art.paragraphs) - 1, 2 if hs == art.paragraphs[0][0] else 1)][1]
-                near = [q for q in same if q.start < lead_end and _scale(q) == _scale(h)
-                        and 0.1 <= h.value / q.value <= 10][:1] if all(q.value for q in same) else []
+            near = lead if lead is not None else _near_figures(h, same, lead_end)
             if not near:
                 continue
             # the body figure most like the headline's: swapped digits first, then the closest
             q = min(near, key=lambda b: (not _transposed(h, b), abs(b.value - h.value) / abs(b.value)))
             yield Finding(h.start, h.end,
-                          f"headline says '{h.text}', but line {art.line_of(q.start)} says "
-                          f"'{q.text}'" + (f" ({fmt_value(q.value, q.unit)})" if False else ""),
+                          f"headline says '{h.text}', but line {art.line_of(q.start)} says '{q.text}'",
                           related=[(q.start, q.end, f"the body gives '{q.text}' here")])
+        yield from _death_age(art)
+        yield from _headline_age(ctx, lead_end)
+
+
+# The age at death, the one age a death story gives once: "dies at 34", "Kerr, 80, dies",
+# "died aged 81", "died at the age of 81", and "... died on Saturday. She was 43."
+_HEAD_DEATH_AGE = re.compile(r"\b(?:dies|died|dead)\s+(?:at|aged)\s+(?P<age>\d{1,3})\b|,\s*(?P<age2>\d{1,3}),\s+(?:dies|dead)\b")
+_BODY_DEATH_AGE = re.compile(r"\b(?:died|dies|dead)\b[^.!?\n]{0,80}?\b(?:at|aged)\s+(?:the\s+age\s+of\s+)?(?P<age>\d{1,3})\b"
+                             r"|\b(?:died|dies)\b[^.!?\n]{0,160}[.!?]\s+(?:He|She)\s+was\s+(?P<age2>\d{1,3})\s*[.,;]")
+
+
+# "Man, 80, jailed over fraud": one person's age in the headline
+_HEAD_AGE = re.compile(r"\b[A-Z][\w'\u2019-]*,\s+(?P<age>\d{1,3}),\s")
+
+
+def _headline_age(ctx: Context, lead_end: int) -> Iterable[Finding]:
+    """A headline's one age ("Man, 80, jailed") that the lead gives as its one other age
+    ("The 81-year-old was jailed")."""
+    art = ctx.article
+    hs, he = art.headline
+    found = list(_HEAD_AGE.finditer(art.text, hs, he))
+    if len(found) != 1:
+        return
+    h = found[0]
+    lead = [a for a in ctx.facts.ages.mentions if art.body_start() <= a.start < lead_end]
+    ages = {a.age for a in lead}
+    if len(ages) != 1 or int(h.group("age")) in ages:
+        return
+    a = lead[0]
+    yield Finding(h.start("age"), h.end("age"),
+                  f"headline gives the age as {h.group('age')}, but line {art.line_of(a.start)} says "
+                  f"{a.age} ('{art.text[a.start:a.end]}')", related=[(a.start, a.end, "the body's age")])
+
+
+def _death_age(art) -> Iterable[Finding]:
+    """A headline's age at death that the body gives as another age at death."""
+    hs, he = art.headline
+    h = _HEAD_DEATH_AGE.search(art.text, hs, he)
+    if h is None:
+        return
+    key = "age" if h.group("age") else "age2"
+    said = int(h.group(key))
+    body = [(b, "age" if b.group("age") else "age2") for b in _BODY_DEATH_AGE.finditer(art.text, art.body_start())]
+    if not body or any(int(b.group(k)) == said for b, k in body):
+        return
+    b, k = body[0]
+    yield Finding(h.start(key), h.end(key),
+                  f"headline gives the age at death as {said}, but line {art.line_of(b.start(k))} says {b.group(k)}",
+                  related=[(b.start(k), b.end(k), "the body's age at death")])
+
+
+_PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "season", "quarter"}
+
+
+def _headline_and_body(ctx: Context) -> tuple[list[Quantity], list[Quantity]]:
+    """The headline's figures and the body's that may restate them; a share in words
+    ("half of staff", "a third of shops") is read as the percentage it is on both sides."""
+    art, numbers = ctx.article, ctx.facts.numbers
+    hs, he = art.headline
+    body = art.body_start()
+    shares = {id(q): _share(ctx.doc, art.text, q) for q in numbers.quantities}
+    in_head = [shares[id(q)] or q for q in numbers.quantities if hs <= q.start and q.end <= he]
+    head_q = [q for q in in_head if q.kind == "share" or
+              q.kind == "number" and (q.unit or q.noun or not q.is_word)]
+    head_q += [q for q in in_head if q not in head_q
+               and q.kind in ("number", "weak") and not q.unit and _casualty(art.text, q, art.headline)]
+    # a headline's verbs are often tagged as nouns ("Ten thousand march"): its words are its acts
+    acts = frozenset(t.lemma_.lower() for t in ctx.doc.char_span(hs, he, alignment_mode="expand") or ()
+                     if t.pos_ in ("VERB", "NOUN", "ADJ"))
+    head_q = [replace(q, predicates=q.predicates | acts) for q in head_q]
+    body_q = [shares[id(q)] or q for q in numbers.quantities
+              if q.start >= body and (q.kind in ("number", "weak") or shares[id(q)])]
+    return head_q, body_q
+
+
+# A share in words, as a percentage: "half of staff" is 50% of them, give or take the
+# rounding a writer allows a fraction (a third is 30-36%).
+_SHARES = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
+           "one quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3, "three quarters": 75.0,
+           "three-quarters": 75.0}
+SHARE_ROUNDING = 4.0
+
+
+def _share(doc: Any, text: str, q: Quantity) -> Quantity | None:
+    """``q`` as a share of something ("half of staff", "30% of shops") with the thing it
+    is a share of as its noun, or None when it is no share."""
+    pct = _SHARES.get(q.text.lower()) if q.is_word and not q.unit else None
+    if pct is None and q.unit != "%":
+        return None
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+    if nxt is None or nxt.lower_ != "of":
+        return None
+    objs = [c for c in nxt.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    of = objs[0].lemma_.lower()
+    if pct is None:
+        return replace(q, kind="share", noun=of, head=of)
+    return replace(q, kind="share", value=pct, unit="%", half_unit=SHARE_ROUNDING, noun=of, head=of)
+
+
+def _lead_restatement(ctx: Context, h: Quantity, same: list[Quantity], lead_end: int,
+                      rounding: float) -> list[Quantity] | None:
+    """The lead's figures of headline figure ``h``'s unit when the lead sentence restates the
+    headline (three or more of its words: "US gas prices hit $3 per gallon for first time since
+    2022" over "... paying for gas to $4.02, topping the $4 per gallon mark for the first time
+    since 2022") and none of them rounds to it (nor crosses it: "hits $100" over $101.50);
+    [] when one does, None when no lead sentence restates the headline."""
+    doc = ctx.doc
+    hs, he = ctx.article.headline
+    words = _content_lemmas(doc.char_span(hs, he, alignment_mode="expand"))
+    best, best_n = None, 2
+    for q in same:
+        if q.start >= lead_end:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        n = len(words & _content_lemmas(sent)) if sent is not None else 0
+        if n > best_n:
+            best, best_n = sent, n
+    if best is None:
+        return None
+    mine = [q for q in same if best.start_char <= q.start < best.end_char]
+    crosses = _CROSSING.search(ctx.article.text, hs, he)
+    if any(_rounds_to(h, q, rounding) or crosses and h.value and 0.95 <= q.value / h.value <= 1.05
+           for q in mine):
+        return []
+    return mine
+
+
+# a headline figure as a mark crossed: "Oil hits $100" over "$101.50", "Dow tops 30,000"
+_CROSSING = re.compile(r"\b(?:hits?|tops?|topping|pass(?:es)?|break(?:s)?|cross(?:es)?|above|over|under|below|"
+                       r"exceeds?|reach(?:es)?|surpass(?:es)?|past|beyond|nears?|dips?)\b", re.I)
+
+
+def _content_lemmas(span: Any) -> set[str]:
+    """The lemmas of a span's nouns, verbs, names and adjectives, figures and dates left out."""
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")
+            and not t.like_num and t.lemma_.lower() not in _WEAK_PREDICATES and len(t) > 2}
+
+
+def _near_figures(h: Quantity, same: list[Quantity], lead_end: int) -> list[Quantity]:
+    """The body figures that restate headline figure ``h`` with another value."""
+    near = [q for q in same if _near(h, q)]
+    if not near and h.unit and not h.approx:
+        # the first two paragraphs restate a headline sum or rate: "$4bn" over a first paragraph's "$1bn"
+        # (same unit and scale, nothing in the body rounds to the headline's figure)
+        near = [q for q in same if q.start < lead_end and _scale(q) == _scale(h)
+                and 0.1 <= h.value / q.value <= 10][:1] if all(q.value for q in same) else []
+    if not near and not h.unit:
+        # "Ten thousand march" over "4,000 people marched": the lead's one count of the same act
+        acts = [q for q in same if q.start < lead_end and (h.predicates & q.predicates) - _WEAK_PREDICATES]
+        near = acts if len(acts) == 1 and acts[0].value and 0.1 <= h.value / acts[0].value <= 10 else []
+    return near
 
 
 _PEOPLE = {"people", "person", "man", "woman", "child", "passenger", "soldier", "worker", "civilian",
@@ -620,9 +991,15 @@ _CASUALTY = {"death": r"dead|die[sd]?|dying|killed|kill|killing|perish(?:ed)?|lo
              "missing": r"missing", "rescue": r"rescued|saved|freed"}
 
 
-def _casualty(text: str, q: Quantity) -> str | None:
-    """Which casualty verb follows a count of people ("five dead", "six people were killed")."""
+_CASUALTY_WORD = re.compile("|".join(_CASUALTY.values()))
+
+
+def _casualty(text: str, q: Quantity, headline: tuple[int, int] | None = None) -> str | None:
+    """Which casualty verb follows a count of people ("five dead", "six people were killed"),
+    or comes before one ("killed six people"; in a headline, "Police arrest 12 after riot")."""
     after = text[q.end:q.end + 40]
+    if headline and headline[0] <= q.start < headline[1] and re.match(r"\s*(?:$|\n|[,:;]|(?:after|in|as|over|at|on|near)\b)", after):
+        after = " people" + after  # a headline leaves out the people counted
     for name, words in _CASUALTY.items():
         if re.match(r"(?:\s+(?:[a-z]+\s+){0,2}?(?:people|persons?|men|women|children|[a-z]+s))?"
                     r"(?:\s+(?:are|were|have|had|been|being|feared|now|reported|confirmed|are feared)){0,2}"
@@ -648,6 +1025,8 @@ def _confirmed(h: Quantity, body: list[Quantity], slack: float) -> bool:
 def _same_kind(h: Quantity, q: Quantity) -> bool:
     if h.unit != q.unit:
         return False
+    if "share" in (h.kind, q.kind):  # "half of staff", "30% of shops": a share of the same thing
+        return h.kind == q.kind and h.head == q.head
     if h.unit:
         return True
     # plain counts: the same counted noun, or large counts (staff/jobs: nouns vary, figures rarely)
@@ -670,13 +1049,11 @@ def _rounds_to(h: Quantity, q: Quantity, slack: float) -> bool:
     tol = h.half_unit * 1.0001 + abs(h.value) * slack
     # headlines also truncate: "$16bn" over $16.6bn
     if q.half_unit < h.half_unit:
-        return -tol <= q.value - h.value < 2 * tol
+        return -tol <= q.value - h.value < 2 * h.half_unit  # "two million" never truncates 3,000,000
     return abs(q.value - h.value) <= tol
 
 
 def _unhedged(q: Quantity) -> Quantity:
-    from dataclasses import replace
-
     return replace(q, hedge=None)
 
 

@@ -78,6 +78,10 @@ def _agreed_year(dates: Any) -> int | None:
     return best
 
 
+# the year given to dates without one in an article that names none (a leap year: 29 February)
+_ANY_YEAR = 2000
+
+
 class DateConflictKind(Kind):
     """Two dates that cannot both be right: one weekday named for two nearby dates."""
 
@@ -88,16 +92,24 @@ class DateConflictKind(Kind):
         dates = ctx.facts.dates
         anchor = ctx.settings.date
         resolved: list[tuple[DateMention, _dt.date]] = []
+        shared: list[tuple[DateMention, _dt.date]] = []  # and dates without a year, in one year
         for d in dates.explicit:
             years = dates.candidate_years(anchor, d)
-            if len(years) != 1:
+            known = len(years) == 1
+            years = years or ([] if d.year else [_ANY_YEAR])
+            if not years or len(years) != 1 and d.year:
                 continue
             try:
-                resolved.append((d, _dt.date(years[0], d.month, d.day)))
+                day = _dt.date(years[0], d.month, d.day)
             except ValueError:
                 continue
+            shared.append((d, day))
+            if known:
+                resolved.append((d, day))
         text = ctx.article.text
-        yield from self._same_event(ctx, resolved)
+        # which year yearless dates share does not change whether one event has two days; a
+        # weekday that fits none of their years is C301's to report
+        yield from self._same_event(ctx, shared)
         by_weekday: dict[int, list[tuple[DateMention, _dt.date]]] = {}  # earlier dates, in order
         for d2, day2 in resolved:
             earlier = by_weekday.setdefault(d2.weekday, []) if d2.weekday is not None else []
@@ -148,7 +160,8 @@ class DateConflictKind(Kind):
         for d2, day2, s2, p2, subj2 in frames:
             earlier = by_subject.setdefault(subj2, []) if subj2 and subj2 != "PRON" else []
             for d1, day1, s1, p1, subj1 in earlier:
-                if s1 == s2 or day1 == day2 or len(per_sent[s1]) > 1 or len(per_sent[s2]) > 1:
+                if s1 == s2 or (day1.month, day1.day) == (day2.month, day2.day) or \
+                        len(per_sent[s1]) > 1 or len(per_sent[s2]) > 1:
                     continue
                 shared = p1 & p2
                 if not shared:

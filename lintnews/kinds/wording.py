@@ -12,7 +12,8 @@ import re
 from typing import Iterable
 
 from ..facts.acronyms import KNOWN_ACRONYMS
-from ..facts.quotes import CLOSERS, DOUBLED, MARKS, OPENERS, STRAIGHT, at_junction, direction, mark_width
+from ..facts.quotes import CLOSERS, DOUBLED, MARKS, OPENERS, STRAIGHT, at_junction, direction, mark_width, \
+    stray_single_marks
 from .base import Context, Finding, Kind
 
 # ---------------------------------------------------------------------------------------
@@ -726,6 +727,7 @@ class UnbalancedQuotesKind(Kind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         yield from _stray_marks(ctx.article, ctx.facts.quotes)
+        yield from _single_marks(ctx.article, ctx.facts.quotes)
         if not self.options["brackets"]:
             return
         text = ctx.article.text
@@ -758,6 +760,34 @@ def _stray_marks(art, quotes) -> Iterable[Finding]:
                 yield f
                 continue
         yield _stray(text, i, opens)
+
+
+def _single_marks(art, quotes) -> Iterable[Finding]:
+    """Single quotation marks without a partner: in the headline ('Hope for talks), and in the
+    paragraphs of copy that quotes in single marks throughout (no double marks, two or more
+    quotations in single marks)."""
+    text = art.text
+    spans = [(art.headline, "the headline", None)] if art.headline else []
+    body = art.body_start()
+    if not quotes.straight and not quotes.curly and len(_SINGLE_PAIR.findall(text, body)) >= 2:
+        paras = [p for p in art.paragraphs if p[0] >= body]
+        spans += [(p, "its paragraph", paras[k + 1][0] if k + 1 < len(paras) else None)
+                  for k, p in enumerate(paras)]
+    for (start, end), where, nxt in spans:
+        stray = stray_single_marks(text, start, end)
+        for i, opens in stray:
+            if opens and (i, opens) == stray[-1] and nxt is not None and text[nxt:nxt + 1] in "'\u2018":
+                continue  # a quotation that runs on into the next paragraph, which opens it again
+            if opens:
+                yield Finding(i, i + 1, f"this {text[i]} opens a quotation that is never closed in {where}"
+                              f" (\"{_snippet(text, i + 1)}...\")")
+            else:
+                yield Finding(i, i + 1, f"this {text[i]} closes a quotation that was never opened in {where}")
+
+
+# a quotation in single marks: 'We will win,' or 'a disgrace'
+_SINGLE_PAIR = re.compile(r"(?:^|(?<=[\s(\u2014\u2013:]))['\u2018][A-Za-z][^'\u2018\u2019\n]{0,300}?[a-z.,!?]['\u2019]"
+                          r"(?=[\s.,;:!?)\u2014]|$)", re.M)
 
 
 def _stray(text: str, i: int, opens: bool) -> Finding:

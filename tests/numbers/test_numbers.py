@@ -160,6 +160,64 @@ def test_count_mismatch_quiet(text):
     assert codes(text, "C205") == []
 
 
+@pytest.mark.parametrize("text,listed,said", [
+    # the list first, its total after a comma, a dash, a colon or "were"
+    ("Oslo, Bergen and Tromso, the two ports on the route, were closed.", 3, "the two ports"),
+    ("Fiji, Samoa, Tonga and Nauru - three islands in all - signed.", 4, "three islands"),
+    ("Kenya, Ghana and Mali: the four states that voted no.", 3, "the four states"),
+    ("Acme, Bolt and Crane were the two bidders left.", 3, "the two bidders"),
+    # semicolons, "named ... as", a colon closing the clause, the next sentence
+    ("The trust runs five museums: the Tate; the Baltic; the Lowry.", 3, "five museums"),
+    ("Police named the four men as Ian Roe, Sam Dee and Tom Fry.", 3, "the four men"),
+    ("Two firms bid for the licence: Acme, Bolt and Crane.", 3, "Two firms"),
+    ("The council has six wards. They are Eastgate, Northgate and Westgate.", 3, "six wards"),
+    ("Five bidders came forward. They were Acme, Bolt and Crane.", 3, "Five bidders"),
+])
+def test_count_mismatch_in_any_order(text, listed, said):
+    found = codes(text, "C205")
+    assert len(found) == 1 and f"lists {listed}" in found[0].message and said in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Oslo, Bergen and Tromso, the three ports on the route, were closed.",
+    "Yesterday, Oslo and Bergen, the two ports on the route, were closed.",
+    "The trust runs three museums: the Tate; the Baltic; and the Lowry.",
+    "Police named the three men as Ian Roe, Sam Dee and Tom Fry.",
+    "Two people were hurt: a man and a woman.",
+    "Police arrested two men on Friday and said Ian Roe, Sam Dee and Tom Fry were wanted.",
+    "The two sides met on Friday: Roe said talks went well.",
+    "The council has six wards. They are all in the east.",
+])
+def test_count_mismatch_in_any_order_quiet(text):
+    assert codes(text, "C205") == []
+
+
+@pytest.mark.parametrize("text,listed", [
+    ("The fund covers four areas: health, education and policing.", 3),
+    ("Rice, maize and cassava - two staples in all - ran short.", 3),
+    ("Police seized two items: a knife, a rifle and a mask.", 3),
+])
+def test_count_mismatch_common_nouns(text, listed):
+    found = codes(text, "C205")
+    assert len(found) == 1 and f"lists {listed}" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "The fund covers three areas: health, education and policing.",
+    "He has three goals: to win the league and to stay fit.",
+    "Rice, maize and cassava - three staples - ran short.",
+    "Rice, maize and cassava, two staples of the region, ran short.",
+])
+def test_count_mismatch_common_nouns_quiet(text):
+    assert codes(text, "C205") == []
+
+
+def test_count_mismatch_list_first_points_at_list_and_count():
+    text = "Acme, Bolt and Crane were the two bidders left."
+    found = codes(text, "C205")
+    assert [d.text for d in found] == ["Acme, Bolt and Crane were the two bidders"]
+
+
 # -- C206 headline-mismatch -------------------------------------------------------------------
 
 def test_headline_transposed_digits():
@@ -175,6 +233,39 @@ def test_headline_transposed_digits():
 ])
 def test_headline_rounding_is_fine(text):
     assert codes(text, "C206") == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Four million visit the fair\n\nOrganisers said 6,000,000 people visited the fair this year.", "Four million"),
+    ("Insurer pays out \u20ac3.4bn\n\nThe insurer paid out \u20ac2,900 million to customers.", "\u20ac3.4bn"),
+    ("Half of nurses plan to quit\n\nA poll found 38% of nurses planned to quit within a year.", "Half"),
+    ("Three-quarters of voters back ban\n\nA poll found 55% of voters backed the ban on Monday.", "Three-quarters"),
+    ("Eight hurt as tram derails\n\nSix people were injured when a tram derailed in Leeds, police said.", "Eight"),
+    ("Police arrest 14 after match\n\nOfficers arrested 41 people after the match on Saturday.", "14"),
+    ("Fifty thousand rally in Rome\n\nPolice said 15,000 people rallied in Rome on Saturday.", "Fifty thousand"),
+    ("Poet Ana Ruiz dies at 80\n\nThe poet Ana Ruiz has died at her home in Seville. She was 88.", "80"),
+])
+def test_headline_in_words_and_at_another_scale(text, flagged):
+    assert [d.text for d in codes(text, "C206")] == [flagged]
+
+
+@pytest.mark.parametrize("text", [
+    "Four million visit the fair\n\nOrganisers said 4,000,000 people visited the fair this year.",
+    "Insurer pays out \u20ac3.4bn\n\nThe insurer paid out \u20ac3,400 million to customers.",
+    "Half of nurses plan to quit\n\nA poll found 51% of nurses planned to quit within a year.",
+    "Half of nurses plan to quit\n\nA poll found 51% of nurses planned to quit; 20% of doctors did.",
+    "Poet Ana Ruiz dies at 88\n\nThe poet Ana Ruiz has died at her home in Seville. She was 88.",
+    "Oil tops $90 for the first time this year\n\nOil topped $92 a barrel for the first time this year on Monday.",
+    "Rates at highest in more than 3 months\n\nRates rose. The yield hovered near its highest level in nearly two months.",
+])
+def test_headline_in_words_and_at_another_scale_quiet(text):
+    assert codes(text, "C206") == []
+
+
+def test_headline_restated_by_the_lead_outweighs_other_figures():
+    text = ("Bread tops $3 a loaf for the first time\n\nThe average loaf rose to $4.10, topping $4 a loaf "
+            "for the first time, the bakers' federation said.\n\nA year ago a loaf cost $2.95.")
+    assert [d.text for d in codes(text, "C206")] == ["$3"]
 
 
 @pytest.mark.parametrize("text", [

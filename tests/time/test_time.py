@@ -103,3 +103,34 @@ def test_weekday_dates_that_agree_on_a_year_set_it():
     wrong = text.replace("Tuesday, March 3", "Tuesday, March 3, and Saturday, March 8")
     found = codes(wrong, "C301")
     assert [d.text for d in found] == ["Saturday, March 8"] and "2026" in found[0].message
+
+
+# 17 September 2024 was a Tuesday: American, abbreviated and ordinal forms are read like British ones
+@pytest.mark.parametrize("written", [
+    "{w}, September 17, 2024", "{w} September 17, 2024", "{w}, Sept. 17, 2024", "{w}, Sep 17, 2024",
+    "{w3}., Sept. 17, 2024", "{w}, September 17", "{w} Sept 17", "{w}, September 17th",
+    "{w}, the 17th of September", "{w} the 17th of September 2024", "{w}, 17 Sept 2024",
+    "{w} 17th September", "{w} (September 17)", "September 17, 2024, a {w}", "{w} night, September 17",
+    "{w} morning, Sept. 17th",
+])
+def test_weekday_date_american_abbreviated_and_ordinal_forms(written):
+    text = "The agency said in 2024 that the plan would take effect soon.\n\nThe vote is on {}, it said."
+    wrong = [d for d in lint(text.format(written.format(w="Thursday", w3="Thu")), "C301") if d.code == "C301"]
+    right = [d for d in lint(text.format(written.format(w="Tuesday", w3="Tue")), "C301") if d.code == "C301"]
+    assert len(wrong) == 1 and "a Thursday" in wrong[0].message and right == []
+
+
+@pytest.mark.parametrize("first,second", [
+    ("on 17 September", "on 19 September"), ("on Sept. 17", "on Sept. 19"), ("on Sep 17th", "on Sep 19th"),
+])
+def test_one_event_two_dates_without_a_year(first, second):
+    text = (f"The assembly will vote on the budget {first}.\n\n"
+            f"Aides said the assembly will vote on the budget {second}.")
+    found = [d for d in lint(text, "C302") if d.code == "C302"]
+    assert len(found) == 1 and found[0].line == 3
+
+
+def test_dates_without_a_year_same_day_as_a_dated_one_quiet():
+    text = ("In 2024 the assembly met often.\n\nThe assembly will vote on the budget on Sept. 17.\n\n"
+            "Aides said the assembly will vote on the budget on Sept. 17, 2025.")
+    assert [d for d in lint(text, "C302") if d.code == "C302"] == []

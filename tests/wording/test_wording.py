@@ -327,3 +327,55 @@ def test_state_codes_may_be_read_as_the_state():
 def test_a_mark_glued_to_a_word_is_not_always_an_apostrophe():
     diags = lint('He said"We will win the next one and the one after that, no doubt', "W201")
     assert len(diags) == 1 and "apostrophe" not in diags[0].message
+
+
+# -- W201: single marks in headlines ------------------------------------------------------------
+
+@pytest.mark.parametrize("headline,column", [
+    ("'Hope for talks, says envoy", 1),
+    ("Envoy sees 'hope for talks", 12),
+    ("Hope' for talks, says envoy", 5),
+    ("\u2018No deal without us, says union", 1),
+    ("Students' union backs 'fair pay plan", 23),
+])
+def test_headline_single_mark_without_partner(headline, column):
+    found = [d for d in lint(headline + "\n\nThe envoy spoke in Geneva on Monday.", "W201") if d.code == "W201"]
+    assert [(d.line, d.column) for d in found] == [(1, column)] and "headline" in found[0].message
+
+
+@pytest.mark.parametrize("headline", [
+    "'Hope' for talks, says envoy",
+    "Rock 'n' roll's '90s revival",
+    "Students' union backs 'fair pay' plan",
+    "\u2018No regrets,\u2019 says retiring judge",
+    "Jones' 'brilliant' goal wins it",
+    "Catch 'em all, says O'Neill",
+])
+def test_headline_apostrophes_are_not_quotation_marks(headline):
+    assert [d for d in lint(headline + "\n\nThe envoy spoke in Geneva on Monday.", "W201") if d.code == "W201"] == []
+
+
+_SINGLE_STYLE = ("Mine to close\n\nThe owner said: 'We had no choice.'\n\n"
+                 "Unions called it 'a betrayal' of the miners' town.\n\n{}\n")
+
+
+@pytest.mark.parametrize("last,column", [
+    ("Miners said the pit was 'the heart of the valley.", 25),
+    ("We will fight on,' the union said.", 18),
+])
+def test_single_mark_without_partner_in_copy_that_quotes_in_single_marks(last, column):
+    found = [d for d in lint(_SINGLE_STYLE.format(last), "W201") if d.code == "W201"]
+    assert [(d.line, d.column) for d in found] == [(7, column)]
+
+
+@pytest.mark.parametrize("last", [
+    "'We will fight on.\n\n'And we will win,' the union said.",   # runs on, opened again
+    "It was rock 'n' roll, a '90s pit in the Joneses' valley.",
+])
+def test_single_marks_in_single_mark_copy_quiet(last):
+    assert [d for d in lint(_SINGLE_STYLE.format(last), "W201") if d.code == "W201"] == []
+
+
+def test_single_marks_in_body_left_alone_where_copy_quotes_in_double_marks():
+    text = 'Mine to close\n\nThe owner said: "We had no choice."\n\nMiners said the pit was \'the heart of it.\n'
+    assert [d for d in lint(text, "W201") if d.code == "W201"] == []
