@@ -112,6 +112,7 @@ class Quantity:
     kind: str = "number"  # number, year, ordinal, date, score, age, time, compound
     qualifiers: frozenset[str] = frozenset()  # "other", "further", "each" ... (see QUALIFIERS)
     owner: str | None = None  # whose or what it is a count of: "stakes in [Acme]", "[Acme's] 500 staff"
+    verb: str | None = None  # the verb the counted noun is the subject or object of ("[seven countries] were thinking")
 
     @property
     def approx(self) -> bool:
@@ -309,6 +310,13 @@ def predicate_frame(tok: Any) -> tuple[frozenset[str], str | None]:
     return frozenset(preds | modifying), subject
 
 
+def _governing_verb(noun: Any) -> str | None:
+    """The lemma of the verb whose subject or object ``noun`` is, if it is one."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head.lemma_.lower()
+    return None
+
+
 def _actor(verb: Any, tok: Any) -> str | None:
     """The subject (or passive agent) of ``verb``, unless ``tok`` is inside it."""
     for c in verb.children:
@@ -419,6 +427,7 @@ def build(facts: Any) -> Numbers:
                 q.predicates, q.subject = predicate_frame(anchor)
                 if head_tok is not None:
                     q.owner = owner_of(head_tok)
+                    q.verb = _governing_verb(head_tok)
             q.qualifiers = qualifiers_of(text, m.start(), q.noun)
         if 0 <= si < len(sents):
             if si not in period_cache:
