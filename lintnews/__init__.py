@@ -52,7 +52,7 @@ except Exception:  # running from a source tree that is not installed
     __version__ = "0.1.0"
 
 __all__ = ["Config", "ConfigError", "Diagnostic", "Severity", "ModelError", "Cancelled", "lint_text",
-           "lint_paths", "fix_text", "check_paths", "fix_paths", "discover", "effective_config", "rules",
+           "lint_texts", "lint_paths", "fix_text", "check_paths", "fix_paths", "discover", "effective_config", "rules",
            "config_stamp", "reload", "read_baseline", "write_baseline", "check_rule_examples", "TEXT_FORMATS",
            "__version__"]
 
@@ -110,6 +110,27 @@ def lint_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config
         raise ValueError(f"format must be one of {', '.join(TEXT_FORMATS)}, not {format!r}")
     with cancellable(cancel):
         return _engine(config).lint_text(text, os.fspath(path), format, date)
+
+
+def lint_texts(items: "Iterable[tuple[str, str | os.PathLike[str]]]", *, config: Config | None = None,
+               dates: "Iterable[_dt.date | None] | None" = None,
+               format: str | None = None) -> list[list[Diagnostic]]:
+    """``lint_text`` for many ``(text, path)`` pairs at once: one list of diagnostics per
+    pair, in order. The texts are parsed together (spaCy's ``nlp.pipe``), which an archive
+    audit needs: about a third faster than one call per text. ``dates`` gives each text's
+    publication date (None where it has none).
+
+    >>> [[d.code for d in ds] for ds in lint_texts([("A hour.", "a.txt"), ("Fine.", "b.txt")],
+    ...                                             config=Config(select=["W101"]))]
+    [['W101'], []]
+    """
+    if format is not None and format not in TEXT_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(TEXT_FORMATS)}, not {format!r}")
+    pairs = [(text, os.fspath(path)) for text, path in items]
+    when = list(dates) if dates is not None else [None] * len(pairs)
+    if len(when) != len(pairs):
+        raise ValueError("dates must give one date (or None) per text")
+    return _engine(config).lint_texts([(t, p, d) for (t, p), d in zip(pairs, when)], format)
 
 
 def fix_text(text: str, *, path: "str | os.PathLike[str]" = "-", config: Config | None = None,

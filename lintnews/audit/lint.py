@@ -1,7 +1,8 @@
 """The one place where the audit lints an article.
 
-Every article an audit checks, on whatever worker, goes through ``lint_article``,
-which is the public API's ``lintnews.lint_text``: an audit finds what ``check`` finds.
+Every article an audit checks, on whatever worker, goes through ``lint_articles`` (a
+partition at once) or ``lint_article``: the public API's ``lintnews.lint_texts`` and
+``lintnews.lint_text``, so an audit finds what ``check`` finds.
 """
 from __future__ import annotations
 
@@ -37,6 +38,13 @@ def lint_article(text: str, path: str, config: Config, date: _dt.date | None = N
     # the API keeps one engine per config (rules and model load once per worker); the
     # date goes with the call, so an archive's many dates share it
     return lintnews.lint_text(text, path=path, config=config, date=date)
+
+
+def lint_articles(items: list[tuple[str, str, _dt.date | None]], config: Config) -> list[list[Diagnostic]]:
+    """``lint_article`` for many ``(text, path, date)`` at once, parsed together."""
+    import lintnews
+
+    return lintnews.lint_texts([(t, p) for t, p, _ in items], config=config, dates=[d for _, _, d in items])
 
 
 def warm(config: Config) -> None:

@@ -15,7 +15,7 @@ from ..config import Config
 from ..diagnostics import Diagnostic, Severity
 from ..report.spans import excerpt
 from ..sources import ReadOptions, parse, unreadable
-from .lint import lint_article
+from .lint import lint_article, lint_articles
 from .sources import Record
 
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -26,21 +26,29 @@ def check_partition(records: list[Record], config: Config) -> dict[str, list[dic
     """Rows for every article of a partition: {"findings": [...], "articles": [...]}."""
     findings: list[dict[str, Any]] = []
     articles: list[dict[str, Any]] = []
+    readable = [rec for rec in records if rec.text is not None]
+    try:  # the partition parsed in one nlp.pipe, as check parses a batch of files
+        linted = dict(zip(map(id, readable), lint_articles([(r.text, r.path, r.date) for r in readable], config)))
+    except Exception:  # something escaped the engine: each article alone, so only its own fails
+        linted = {}
     for rec in records:
-        rows, article = check_record(rec, config)
+        rows, article = check_record(rec, config, linted.get(id(rec)))
         findings.extend(rows)
         articles.append(article)
     return {"findings": findings, "articles": articles}
 
 
-def check_record(rec: Record, config: Config) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """One article's finding rows and its articles.parquet row."""
+def check_record(rec: Record, config: Config,
+                 diags: list[Diagnostic] | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """One article's finding rows and its articles.parquet row (``diags``: its findings,
+    when the partition's batch already has them)."""
     if rec.text is None:
         return _rows(rec, [unreadable(rec.path, rec.error or "cannot be read", *rec.error_at)])
-    try:
-        diags = lint_article(rec.text, rec.path, config, rec.date)
-    except Exception as ex:  # never the job: this article gets an E002 and the rest go on
-        diags = [_internal_error(rec.path, f"{type(ex).__name__}: {ex}")]
+    if diags is None:
+        try:
+            diags = lint_article(rec.text, rec.path, config, rec.date)
+        except Exception as ex:  # never the job: this article gets an E002 and the rest go on
+            diags = [_internal_error(rec.path, f"{type(ex).__name__}: {ex}")]
     return _rows(rec, diags, *_article_info(rec, config))
 
 

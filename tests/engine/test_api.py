@@ -36,6 +36,21 @@ def test_lint_text_date_anchors_relative_dates():
     assert [d.code for d in undated] == ["C303"] and dated == []
 
 
+def test_lint_texts_equals_lint_text_one_by_one_in_order():
+    import datetime
+
+    items = [("<p>He waited a hour.</p>", "a.html"), ("", "empty.txt"), ("The council met on Tuesday.\n", "b.txt"),
+             ("The the cat sat.", "c.md")]
+    dates = [None, None, datetime.date(2024, 3, 1), None]
+    cfg = Config(select=["W1", "C303"])
+    one_by_one = [lintnews.lint_text(t, path=p, config=cfg, date=d) for (t, p), d in zip(items, dates)]
+    together = lintnews.lint_texts(items, config=cfg, dates=dates)
+    assert together == one_by_one
+    assert [[d.code for d in ds] for ds in together] == [["W101"], ["E001"], [], ["W102"]]
+    with pytest.raises(ValueError):
+        lintnews.lint_texts(items, config=cfg, dates=dates[:1])
+
+
 def test_fix_text_applies_safe_fixes_only():
     assert lintnews.fix_text("He waited a hour.", config=W1) == "He waited an hour."
     assert lintnews.fix_text("He said the the plan worked.", config=W1) == "He said the plan worked."
