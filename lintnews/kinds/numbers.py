@@ -467,24 +467,18 @@ class CountMismatchKind(Kind):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.article.text
+        # each layout of a count and its list: its pattern, and the reader that checks a match
+        layouts = ((COUNT_RE, lambda para, m, ps: self._one(para, m, ps, ctx.doc)),
+                   (COLON_LATER_RE, self._colon_later),
+                   (LIST_COUNT_RE, lambda para, m, ps: self._list_first(para, m, ps, ctx.doc)),
+                   (BOTH_RE, self._both))
         for ps, pe in ctx.article.paragraphs:
             para = text[ps:pe]
-            for m in COUNT_RE.finditer(para):
-                f = self._one(para, m, ps, ctx.doc)
-                if f is not None:
-                    yield f
-            for m in COLON_LATER_RE.finditer(para):
-                f = self._colon_later(para, m, ps)
-                if f is not None:
-                    yield f
-            for m in LIST_COUNT_RE.finditer(para):
-                f = self._list_first(para, m, ps, ctx.doc)
-                if f is not None:
-                    yield f
-            for m in BOTH_RE.finditer(para):
-                f = self._both(para, m, ps)
-                if f is not None:
-                    yield f
+            for pattern, read in layouts:
+                for m in pattern.finditer(para):
+                    f = read(para, m, ps)
+                    if f is not None:
+                        yield f
 
     def _both(self, para: str, m: re.Match, offset: int) -> Finding | None:
         """"Both A, B and C were arrested": "both" names two."""
