@@ -29,6 +29,12 @@ def lint(text: str, *select: str, name: str = "example.txt", date: str | None = 
     return engine_for(tuple(select), date, options).lint_text(text, name)
 
 
+def flagged_texts(text: str, diags) -> list[str]:
+    """The text each (single-line) diagnostic flags, read back from its line of ``text``."""
+    lines = text.split("\n")
+    return [lines[d.line - 1][d.column - 1:d.end_column - 1] for d in diags]
+
+
 def offset_of(text: str, line: int, column: int) -> int:
     """Text offset of a 1-based (line, column)."""
     lines = text.split("\n")

@@ -8,7 +8,7 @@ from lintnews.facts.claims import entity_key, is_alias
 from lintnews.facts.quotes import scan
 from lintnews.facts.speakers import build_speakers
 
-from conftest import lint
+from conftest import flagged_texts, lint
 
 SEED = (
     "Lunar station deal signed\n\n"
@@ -25,9 +25,8 @@ SEED = (
 
 
 def _flagged(diags, text):
-    """(line, flagged text) of each diagnostic; the text is read back from the line."""
-    lines = text.split("\n")
-    return [(d.line, lines[d.line - 1][d.column - 1:d.end_column - 1]) for d in diags]
+    """(line, flagged text) of each diagnostic."""
+    return list(zip((d.line for d in diags), flagged_texts(text, diags)))
 
 
 # -- C201 conflicting-accounts -----------------------------------------------------------------

@@ -11,12 +11,12 @@ from lintnews.facts.claims import is_alias
 from lintnews.nlp import load, resolve_model
 from lintnews.sources import parse as parse_article
 
-from conftest import lint
+from conftest import flagged_texts, lint
 
 
 def _flagged(diags, text):
-    lines = text.split("\n")
-    return [(d.line, lines[d.line - 1][d.column - 1:d.end_column - 1]) for d in diags]
+    """(line, flagged text) of each diagnostic."""
+    return list(zip((d.line for d in diags), flagged_texts(text, diags)))
 
 
 def _story(first: str, later: str) -> str:

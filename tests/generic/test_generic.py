@@ -111,35 +111,17 @@ def test_regex_group_replacement_and_case(run):
     assert [(d.text, d.fix.edits[0].text) for d in diags] == [("5 per cent", "5%"), ("12 PER CENT", "12%")]
 
 
-@pytest.mark.parametrize("options,expected", [
-    ("{phrases: {}}", "option 'phrases' must be a non-empty"),
-    ("{phrases: [a], attr: SHAPE}", "option 'attr' must be LOWER, ORTH, NORM or LEMMA"),
-    ("{phrases: [a], colour: red}", "unknown option 'colour'"),
-    ("{phrases: [a], fix: 'yes'}", "option 'fix' must be bool"),
-])
-def test_bad_phrase_options(tmp_path, options, expected):
-    rules = f"""\
-- code: X399
-  name: broken
-  kind: phrase
-  severity: warning
-  summary: Broken options.
-  options: {options}
-"""
-    project(tmp_path, rules=rules)
-    eng = Engine(RunOptions(config_file=tmp_path / "lintnews.toml", overrides={"select": ("X399",)}))
-    with pytest.raises(ConfigError) as ex:
-        eng.run([str(write(tmp_path / "a.txt", "Text.\n"))])
-    assert expected in str(ex.value) and "test.yml" in str(ex.value)
-
-
 @pytest.mark.parametrize("kind,options,expected", [
+    ("phrase", "{phrases: {}}", "option 'phrases' must be a non-empty"),
+    ("phrase", "{phrases: [a], attr: SHAPE}", "option 'attr' must be LOWER, ORTH, NORM or LEMMA"),
+    ("phrase", "{phrases: [a], colour: red}", "unknown option 'colour'"),
+    ("phrase", "{phrases: [a], fix: 'yes'}", "option 'fix' must be bool"),
     ("regex", "{pattern: '(unclosed'}", "invalid regex"),
     ("regex", "{}", "option 'pattern' is required"),
     ("variants", "{sets: [[only-one]]}", "each variant set needs two or more forms"),
     ("pattern", "{patterns: []}", "option 'patterns' must be a list"),
 ])
-def test_bad_options_of_other_kinds(tmp_path, kind, options, expected):
+def test_bad_options_of_generic_kinds(tmp_path, kind, options, expected):
     rules = f"""\
 - code: X399
   name: broken

@@ -5,7 +5,7 @@ import pytest
 
 from lintnews.engine import Engine, RunOptions
 
-from conftest import lint
+from conftest import flagged_texts, lint
 
 SEED = (
     "Russia and China to build Moon base\n\n"
@@ -44,13 +44,7 @@ def _codes(diags, code):
     return [d for d in diags if d.code == code]
 
 
-def _flagged(text, diags):
-    lines = text.split("\n")
-    out = []
-    for d in diags:
-        line = lines[d.line - 1]
-        out.append(line[d.column - 1:d.end_column - 1])
-    return out
+_flagged = flagged_texts
 
 
 # -- facts.names ---------------------------------------------------------------

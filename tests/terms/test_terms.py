@@ -3,20 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lint
+from conftest import flagged_texts, lint
 
 
 def _codes(diags, code):
     return [d for d in diags if d.code == code]
 
 
-def _flagged(text, diags):
-    lines = text.split("\n")
-    out = []
-    for d in diags:
-        line = lines[d.line - 1]
-        out.append(line[d.column - 1:d.end_column - 1])
-    return out
+_flagged = flagged_texts
 
 
 # -- C104 ------------------------------------------------------------------------
